@@ -1,0 +1,112 @@
+/**
+ * The subset of JSON Schema that rule options and the config use, and a validator for it
+ * that names the first offending key. Kept small on purpose: the config is plain data.
+ */
+
+export interface JsonSchema {
+  type?: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: readonly unknown[];
+  pattern?: string;
+  minimum?: number;
+  minLength?: number;
+  oneOf?: JsonSchema[];
+  default?: unknown;
+}
+
+/** Returns the first problem as "at: problem", or undefined when the value fits. */
+export function validateAgainstSchema(
+  value: unknown,
+  schema: JsonSchema,
+  at: string,
+): string | undefined {
+  if (schema.oneOf) {
+    const problems = schema.oneOf.map(option => validateAgainstSchema(value, option, at));
+    return problems.includes(undefined) ? undefined : problems[0];
+  }
+  if (schema.type && !hasType(value, schema.type)) {
+    return `${at} must be ${article(schema.type)}, not ${describeValue(value)}`;
+  }
+  if (schema.enum && !schema.enum.includes(value)) {
+    const allowed = schema.enum.map(item => JSON.stringify(item)).join(', ');
+    return `${at} is ${JSON.stringify(value)}; use one of ${allowed}`;
+  }
+  if (typeof value === 'string') return validateString(value, schema, at);
+  if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
+    return `${at} must be at least ${schema.minimum}`;
+  }
+  if (Array.isArray(value) && schema.items) {
+    for (const [index, item] of value.entries()) {
+      const problem = validateAgainstSchema(item, schema.items, `${at}[${index}]`);
+      if (problem) return problem;
+    }
+  }
+  if (isPlainObject(value)) return validateObject(value, schema, at);
+  return undefined;
+}
+
+function validateString(value: string, schema: JsonSchema, at: string): string | undefined {
+  if (schema.minLength !== undefined && value.length < schema.minLength) {
+    return `${at} must not be empty`;
+  }
+  if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) {
+    return `${at} is ${JSON.stringify(value)}, which does not match ${schema.pattern}`;
+  }
+  return undefined;
+}
+
+function validateObject(
+  value: Record<string, unknown>,
+  schema: JsonSchema,
+  at: string,
+): string | undefined {
+  for (const name of schema.required ?? []) {
+    if (!(name in value)) return `${at} is missing "${name}"`;
+  }
+  for (const [name, item] of Object.entries(value)) {
+    const itemAt = `${at}.${name}`;
+    const declared = schema.properties?.[name];
+    if (declared) {
+      const problem = validateAgainstSchema(item, declared, itemAt);
+      if (problem) return problem;
+    } else if (schema.additionalProperties === false) {
+      const known = Object.keys(schema.properties ?? {}).map(key => `"${key}"`).join(', ');
+      return `${itemAt} is not a known setting; known settings are ${known}`;
+    } else if (typeof schema.additionalProperties === 'object') {
+      const problem = validateAgainstSchema(item, schema.additionalProperties, itemAt);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasType(value: unknown, type: NonNullable<JsonSchema['type']>): boolean {
+  switch (type) {
+    case 'object':
+      return isPlainObject(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'integer':
+      return Number.isInteger(value);
+    default:
+      return typeof value === type;
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/u.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `${article(typeof value)} (${JSON.stringify(value)})`;
+}

@@ -1,0 +1,28 @@
+/**
+ * The extract stage: a parsed file to the policy documents it holds. Today that is a bare
+ * policy file, one document; CloudFormation, Terraform plans and CLI output come next and
+ * yield one document per policy they contain.
+ */
+
+import { type PolicyDocument, createDocument } from '../policy/document.js';
+import { type JsonNode, isString, propertyOf } from '../policy/json-node.js';
+import { type PolicyKind, inferKind } from '../policy/kind.js';
+import type { SourceFile } from './source-file.js';
+
+const POLICY_VERSIONS = new Set(['2012-10-17', '2008-10-17']);
+
+/** A root object with a Statement, or with an IAM Version value. Works on partial trees. */
+export function looksLikePolicy(root: JsonNode | undefined): boolean {
+  if (root?.type !== 'object') return false;
+  if (propertyOf(root, 'Statement')) return true;
+  const version = propertyOf(root, 'Version')?.value;
+  return isString(version) && POLICY_VERSIONS.has(version.value);
+}
+
+export function extractDocuments(
+  source: SourceFile,
+  root: JsonNode,
+  kind: PolicyKind | undefined,
+): PolicyDocument[] {
+  return [createDocument(source, root, kind ?? inferKind(root))];
+}

@@ -1,0 +1,163 @@
+/**
+ * The parse stage: strict JSON (RFC 8259) to a jsonc-parser tree that keeps every offset.
+ * AWS rejects comments and trailing commas, so both are errors here. Only the first error is
+ * reported: later ones are usually echoes of it.
+ */
+
+import { type Node, type ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
+
+export interface ParseFailure {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface ParsedJson {
+  /** The tree, partial when parsing failed (enough to tell whether it looks like a policy). */
+  root: Node | undefined;
+  failure: ParseFailure | undefined;
+}
+
+/**
+ * Real policies nest six or seven levels deep. The cap keeps the recursive parser and every
+ * walker far from the call-stack limit on hostile input.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
+const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false };
+
+export function parseJson(text: string): ParsedJson {
+  const tooDeepAt = findExcessiveNesting(text);
+  if (tooDeepAt !== undefined) {
+    return {
+      root: parseTree(text.slice(0, tooDeepAt), [], PARSE_OPTIONS),
+      failure: {
+        message: `Parsing error: Nesting deeper than ${MAX_NESTING_DEPTH} levels; ` +
+          'no IAM policy is nested this deep.',
+        start: tooDeepAt,
+        end: tooDeepAt + 1,
+      },
+    };
+  }
+
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, PARSE_OPTIONS);
+  const [first] = errors;
+  return { root, failure: first && describeError(text, first) };
+}
+
+/** Returns the offset of the first bracket that opens one level too many. */
+function findExcessiveNesting(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let offset = 0; offset < text.length; offset++) {
+    const char = text[offset];
+    if (inString) {
+      if (char === '\\') offset++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+    } else if (char === '{' || char === '[') {
+      depth++;
+      if (depth > MAX_NESTING_DEPTH) return offset;
+    } else if (char === '}' || char === ']') {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+function describeError(text: string, error: ParseError): ParseFailure {
+  const start = error.offset;
+  const end = error.offset + Math.max(error.length, 1);
+  const at = (message: string, from = start, to = end): ParseFailure => ({
+    message: `Parsing error: ${message}`,
+    start: from,
+    end: Math.min(Math.max(to, from), Math.max(text.length, from)),
+  });
+
+  const trailingComma = findTrailingComma(text, error);
+  if (trailingComma !== undefined) {
+    return at('Trailing comma; JSON and AWS do not allow one. Remove it.', trailingComma,
+      trailingComma + 1);
+  }
+
+  switch (error.error) {
+    case ParseErrorCode.InvalidCommentToken:
+    case ParseErrorCode.UnexpectedEndOfComment:
+      return at('Comments are not allowed in JSON policy documents. Remove the comment.');
+    case ParseErrorCode.InvalidSymbol:
+      return at(`Unexpected character ${describeChar(text, start)}.`, start, start + 1);
+    case ParseErrorCode.InvalidCharacter:
+      return describeControlCharacter(text, error, at);
+    case ParseErrorCode.UnexpectedEndOfString:
+      return at('String is not closed; add the closing quote before the end of the line.');
+    case ParseErrorCode.InvalidEscapeCharacter:
+      return at(String.raw`Invalid escape; JSON allows \" \\ \/ \b \f \n \r \t and \uXXXX.`);
+    case ParseErrorCode.InvalidUnicode:
+      return at(String.raw`Invalid \u escape; it needs four hexadecimal digits.`);
+    case ParseErrorCode.InvalidNumberFormat:
+    case ParseErrorCode.UnexpectedEndOfNumber:
+      return at('Invalid number.');
+    case ParseErrorCode.ColonExpected:
+      return at('Expected ":" after the property name.');
+    case ParseErrorCode.CommaExpected:
+      return at('Expected "," between values.');
+    case ParseErrorCode.PropertyNameExpected:
+      return at('Expected a property name in double quotes.');
+    case ParseErrorCode.EndOfFileExpected:
+      return at('Unexpected content after the end of the JSON document.');
+    case ParseErrorCode.CloseBraceExpected:
+    case ParseErrorCode.CloseBracketExpected:
+    case ParseErrorCode.ValueExpected:
+      return describeMissing(text, error, at);
+    default:
+      return at('Invalid JSON.');
+  }
+}
+
+type At = (message: string, from?: number, to?: number) => ParseFailure;
+
+function describeMissing(text: string, error: ParseError, at: At): ParseFailure {
+  if (text.trim() === '') {
+    return at('The file is empty; a policy document is a JSON object.', 0, 0);
+  }
+  if (text.slice(error.offset).trim() === '') {
+    return at('The document ends before it is complete; the file may be truncated.',
+      text.length, text.length);
+  }
+  if (error.error === ParseErrorCode.ValueExpected) {
+    return at('Expected a value: a string, number, object, array, true, false or null.');
+  }
+  const closer = error.error === ParseErrorCode.CloseBraceExpected ? '}' : ']';
+  return at(`Expected "," or "${closer}".`);
+}
+
+/** A value or name expected right after a comma, where the object or array closes. */
+function findTrailingComma(text: string, error: ParseError): number | undefined {
+  const expectsMore = error.error === ParseErrorCode.ValueExpected ||
+    error.error === ParseErrorCode.PropertyNameExpected;
+  const closer = text[error.offset];
+  if (!expectsMore || (closer !== '}' && closer !== ']')) return undefined;
+
+  let before = error.offset - 1;
+  while (before >= 0 && /\s/u.test(text[before] ?? '')) before--;
+  return text[before] === ',' ? before : undefined;
+}
+
+function describeControlCharacter(text: string, error: ParseError, at: At): ParseFailure {
+  for (let offset = error.offset; offset < error.offset + error.length; offset++) {
+    if ((text.charCodeAt(offset) ?? 0x20) < 0x20) {
+      return at(`Control character ${describeChar(text, offset)} inside a string; ` +
+        'write it as an escape such as \\n or \\t.', offset, offset + 1);
+    }
+  }
+  return at('Invalid character inside a string.');
+}
+
+export function describeChar(text: string, offset: number): string {
+  const codePoint = text.codePointAt(offset) ?? 0;
+  const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (codePoint > 0x20 && codePoint < 0x7f) return `"${String.fromCodePoint(codePoint)}"`;
+  return hex;
+}

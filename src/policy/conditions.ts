@@ -1,0 +1,92 @@
+/**
+ * The Condition block, flattened to one entry per operator and key, with the operator split
+ * into its set qualifier, base operator and IfExists suffix.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+ */
+
+import type { Statement } from './document.js';
+import { type JsonNode, arrayOrSingle, propertiesOf } from './json-node.js';
+
+export interface ConditionValue {
+  value: string | number | boolean | null;
+  node: JsonNode;
+}
+
+export interface ConditionEntry {
+  operator: string;
+  operatorNode: JsonNode;
+  qualifier: 'ForAllValues' | 'ForAnyValue' | undefined;
+  /** The operator without qualifier or IfExists, e.g. "StringEquals". */
+  baseOperator: string;
+  ifExists: boolean;
+  key: string;
+  keyNode: JsonNode;
+  values: ConditionValue[];
+}
+
+export function conditionEntries(statement: Statement): ConditionEntry[] {
+  const entries: ConditionEntry[] = [];
+  for (const block of propertiesOf(statement.condition?.value)) {
+    const { qualifier, baseOperator, ifExists } = splitOperator(block.name);
+    for (const keyProperty of propertiesOf(block.value)) {
+      entries.push({
+        operator: block.name,
+        operatorNode: block.key,
+        qualifier,
+        baseOperator,
+        ifExists,
+        key: keyProperty.name,
+        keyNode: keyProperty.key,
+        values: arrayOrSingle(keyProperty.value)
+          .filter(node => node.type !== 'object' && node.type !== 'array')
+          .map(node => ({ value: node.value as ConditionValue['value'], node })),
+      });
+    }
+  }
+  return entries;
+}
+
+function splitOperator(operator: string) {
+  const qualifierMatch = /^(ForAllValues|ForAnyValue):/iu.exec(operator);
+  const qualifierName = qualifierMatch?.[1]?.toLowerCase();
+  const qualifier = qualifierName === 'forallvalues'
+    ? 'ForAllValues'
+    : qualifierName === 'foranyvalue'
+      ? 'ForAnyValue'
+      : undefined;
+  const withoutQualifier = operator.slice(qualifierMatch?.[0].length ?? 0);
+  const ifExists = /IfExists$/iu.test(withoutQualifier);
+  const baseOperator = ifExists ? withoutQualifier.slice(0, -'IfExists'.length) : withoutQualifier;
+  return { qualifier, baseOperator, ifExists } as const;
+}
+
+export function keyIs(entry: ConditionEntry, key: string): boolean {
+  return entry.key.toLowerCase() === key.toLowerCase();
+}
+
+/**
+ * Whether the entry can only be true when the key is present and matches: negated
+ * operators, IfExists, Null and ForAllValues are all true for a caller who sends no value.
+ */
+export function requiresMatch(entry: ConditionEntry): boolean {
+  const base = entry.baseOperator.toLowerCase();
+  const negated = base.includes('not');
+  return !negated && !entry.ifExists && base !== 'null' && entry.qualifier !== 'ForAllValues';
+}
+
+/** A value made only of wildcards (or empty) matches whatever the caller sends. */
+export function isWildcardOnly(value: ConditionValue['value']): boolean {
+  return typeof value === 'string' && /^[*?]*$/u.test(value);
+}
+
+/** An IP range that covers every address. */
+export function isEveryAddress(value: ConditionValue['value']): boolean {
+  return typeof value === 'string' && /^(0\.0\.0\.0\/0|::\/0|::0\/0)$/u.test(value.trim());
+}
+
+/** The entry requires a match and none of its values matches everything. */
+export function pinsValue(entry: ConditionEntry): boolean {
+  return requiresMatch(entry) &&
+    entry.values.length > 0 &&
+    entry.values.every(item => !isWildcardOnly(item.value) && !isEveryAddress(item.value));
+}
