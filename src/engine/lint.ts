@@ -108,7 +108,14 @@ function runRules(document: PolicyDocument, settings: readonly RuleSetting[]): F
         'please report it with the file.';
       const start = document.node.offset;
       findings.push(
-        createFinding(document.source, { ruleId: rule.id, severity: 2, message, fatal: true, start, end: start }),
+        createFinding(document.source, {
+          ruleId: rule.id,
+          severity: 2,
+          message,
+          fatal: true,
+          start,
+          end: start,
+        }),
       );
     }
   }

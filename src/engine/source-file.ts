@@ -56,8 +56,12 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encodingFacts: E
 
 function detectBom(bytes: Uint8Array): { encoding: Encoding; length: number } | undefined {
   const [b0, b1, b2, b3] = bytes;
-  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return { encoding: 'utf-32le', length: 4 };
-  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return { encoding: 'utf-32be', length: 4 };
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) {
+    return { encoding: 'utf-32le', length: 4 };
+  }
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) {
+    return { encoding: 'utf-32be', length: 4 };
+  }
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', length: 3 };
   if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', length: 2 };
@@ -103,7 +107,9 @@ function decodeUtf8Leniently(bytes: Uint8Array, hasBom: boolean) {
 }
 
 function decodeWide(bytes: Uint8Array, encoding: Exclude<Encoding, 'utf-8'>): string {
-  if (encoding === 'utf-16le') return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes);
+  if (encoding === 'utf-16le') {
+    return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes);
+  }
   if (encoding === 'utf-16be') return swapAndDecodeUtf16(bytes);
 
   const littleEndian = encoding === 'utf-32le';

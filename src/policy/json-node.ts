@@ -42,7 +42,8 @@ export function isString(node: JsonNode | undefined): node is JsonNode & { value
 export function stringValues(node: JsonNode | undefined): StringValue[] {
   if (isString(node)) return [{ value: node.value, node }];
   if (node?.type !== 'array') return [];
-  return (node.children ?? []).filter(isString).map(child => ({ value: child.value, node: child }));
+  const strings = (node.children ?? []).filter(isString);
+  return strings.map(child => ({ value: child.value, node: child }));
 }
 
 /** A value, or the members of an array. */

@@ -33,7 +33,11 @@ export const IDENTITY_GRANT_KINDS: readonly PolicyKind[] = [
  * only cap what other policies grant, so an `Allow *` there opens nothing by itself.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#access_policy-types
  */
-export const GRANTING_KINDS: readonly PolicyKind[] = [...IDENTITY_GRANT_KINDS, 'trust', 'resource'];
+export const GRANTING_KINDS: readonly PolicyKind[] = [
+  ...IDENTITY_GRANT_KINDS,
+  'trust',
+  'resource',
+];
 
 /** Kinds whose statements name a principal. */
 export const PRINCIPAL_KINDS: readonly PolicyKind[] = ['trust', 'resource'];

@@ -3,7 +3,7 @@ import { runRuleTests } from '../rule-tester.js';
 
 runRuleTests(rule, {
   valid: [
-    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+    '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
     // Deny grants nothing.
     '{"Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}',
     // Prefix patterns name the actions they cover.
