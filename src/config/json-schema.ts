@@ -10,6 +10,10 @@ export interface JsonSchema {
   additionalProperties?: boolean | JsonSchema;
   required?: string[];
   items?: JsonSchema;
+  /** Tuple positions, as in JSON Schema 2020-12; `items` then applies to the rest. */
+  prefixItems?: JsonSchema[];
+  minItems?: number;
+  maxItems?: number;
   enum?: readonly unknown[];
   pattern?: string;
   minimum?: number;
@@ -39,12 +43,7 @@ export function validateAgainstSchema(
   if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
     return `${at} must be at least ${schema.minimum}`;
   }
-  if (Array.isArray(value) && schema.items) {
-    for (const [index, item] of value.entries()) {
-      const problem = validateAgainstSchema(item, schema.items, `${at}[${index}]`);
-      if (problem) return problem;
-    }
-  }
+  if (Array.isArray(value)) return validateArray(value, schema, at);
   if (isPlainObject(value)) return validateObject(value, schema, at);
   return undefined;
 }
@@ -55,6 +54,21 @@ function validateString(value: string, schema: JsonSchema, at: string): string |
   }
   if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) {
     return `${at} is ${JSON.stringify(value)}, which does not match ${schema.pattern}`;
+  }
+  return undefined;
+}
+
+function validateArray(value: unknown[], schema: JsonSchema, at: string): string | undefined {
+  if (schema.minItems !== undefined && value.length < schema.minItems) {
+    return `${at} must have at least ${schema.minItems} item(s)`;
+  }
+  if (schema.maxItems !== undefined && value.length > schema.maxItems) {
+    return `${at} must have at most ${schema.maxItems} item(s)`;
+  }
+  for (const [index, item] of value.entries()) {
+    const itemSchema = schema.prefixItems?.[index] ?? schema.items;
+    const problem = itemSchema && validateAgainstSchema(item, itemSchema, `${at}[${index}]`);
+    if (problem) return problem;
   }
   return undefined;
 }

@@ -34,6 +34,7 @@ export interface LintRequest {
 
 export interface FileResult {
   filePath: string;
+  source: SourceFile;
   /** False for JSON that is not a policy (package.json, tsconfig.json): it is skipped. */
   isPolicy: boolean;
   documents: PolicyDocument[];
@@ -41,7 +42,13 @@ export interface FileResult {
 }
 
 export function lintSource(source: SourceFile, request: LintRequest): FileResult {
-  const notAPolicy = { filePath: source.path, isPolicy: false, documents: [], findings: [] };
+  const notAPolicy: FileResult = {
+    filePath: source.path,
+    source,
+    isPolicy: false,
+    documents: [],
+    findings: [],
+  };
   const { root, failure } = parseJson(source.text);
 
   if (failure) {
@@ -61,7 +68,7 @@ export function lintSource(source: SourceFile, request: LintRequest): FileResult
   const documents = root ? extractDocuments(source, root, request.kind) : [];
   const findings = documents.flatMap(document => runRules(document, request.rules));
   findings.sort(compareFindings);
-  return { filePath: source.path, isPolicy: true, documents, findings };
+  return { ...notAPolicy, isPolicy: true, documents, findings };
 }
 
 function describeRoot(type: string | undefined): string {

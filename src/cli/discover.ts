@@ -1,0 +1,103 @@
+/**
+ * The discover stage: command-line paths to the files to lint. Directories are walked with
+ * `git ls-files` inside a git work tree (so .gitignore and untracked files behave as git
+ * says) and with globby elsewhere. node_modules and .git are never walked.
+ */
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { globbySync, isDynamicPattern } from 'globby';
+import type { FileMatcher } from './file-matcher.js';
+
+export interface DiscoveredFile {
+  /** The path as shown to the user: relative to the working directory when inside it. */
+  displayPath: string;
+  absolutePath: string;
+  /** Named on the command line: linted even when git ignores it or it looks like no policy. */
+  explicit: boolean;
+}
+
+export interface Discovery {
+  files: DiscoveredFile[];
+  /** Paths on the command line that match nothing: a usage error. */
+  unmatched: string[];
+}
+
+const NEVER_WALKED = new Set(['node_modules', '.git']);
+
+export function discoverFiles(paths: readonly string[], cwd: string, matcher: FileMatcher) {
+  const found = new Map<string, DiscoveredFile>();
+  const unmatched: string[] = [];
+  const add = (absolutePath: string, explicit: boolean) => {
+    if (!explicit && matcher.isIgnored(absolutePath)) return;
+    const existing = found.get(absolutePath);
+    if (existing && (existing.explicit || !explicit)) return;
+    const displayPath = toDisplayPath(absolutePath, cwd);
+    found.set(absolutePath, { displayPath, absolutePath, explicit });
+  };
+
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    if (isDirectory(absolute)) {
+      for (const file of walkDirectory(absolute)) {
+        if (matcher.isCandidate(file)) add(file, false);
+      }
+    } else if (existsSync(absolute) || !isDynamicPattern(path)) {
+      // A missing file is reported when it is read, as one finding among the others.
+      if (matcher.isIgnored(absolute)) continue;
+      add(absolute, true);
+    } else {
+      const matches = globbySync(path, { cwd, absolute: true, dot: true, gitignore: true });
+      if (matches.length === 0) unmatched.push(path);
+      for (const file of matches) add(file, true);
+    }
+  }
+
+  return { files: [...found.values()], unmatched } satisfies Discovery;
+}
+
+function walkDirectory(directory: string): string[] {
+  const fromGit = listWithGit(directory);
+  const relativePaths = fromGit ?? globbySync('**/*', {
+    cwd: directory,
+    dot: true,
+    gitignore: true,
+    followSymbolicLinks: false,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+  });
+  return relativePaths
+    .filter(path => !path.split(/[\\/]/u).some(segment => NEVER_WALKED.has(segment)))
+    .map(path => join(directory, path));
+}
+
+/** Tracked plus untracked-but-not-ignored files; undefined outside a git work tree. */
+function listWithGit(directory: string): string[] | undefined {
+  try {
+    const output = execFileSync(
+      'git',
+      ['ls-files', '--cached', '--others', '--exclude-standard', '-z'],
+      { cwd: directory, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1e9 },
+    );
+    // A path deleted from the work tree but still in the index is not there to lint.
+    return [...new Set(output.split('\0'))].filter(
+      path => path !== '' && existsSync(join(directory, path)),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function toDisplayPath(absolutePath: string, cwd: string): string {
+  const fromCwd = relative(cwd, absolutePath);
+  const outside = fromCwd.startsWith(`..${sep}`) || fromCwd === '..' || isAbsolute(fromCwd);
+  return outside ? absolutePath : fromCwd.split(sep).join('/');
+}

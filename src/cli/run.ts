@@ -1,0 +1,141 @@
+/**
+ * The CLI from arguments to exit code. All I/O goes through `io`, so tests drive it exactly
+ * as a terminal or CI step would. Findings go to stdout; diagnostics go to stderr.
+ */
+
+import { rules } from '../../rules/index.js';
+import { ConfigError, resolveRuleSettings } from '../config/config.js';
+import { type FileResult, type LintRequest, lintSource } from '../engine/lint.js';
+import { fatalFinding } from '../engine/finding.js';
+import { createSourceFile, decodeBytes } from '../engine/source-file.js';
+import { formatJson } from '../formatters/json.js';
+import { formatStylish } from '../formatters/stylish.js';
+import { countFindings, type Formatter } from '../formatters/formatter.js';
+import { type CliOptions, HELP, UsageError, parseCliArgs } from './args.js';
+import { shouldUseColor } from './color.js';
+import { type DiscoveredFile, discoverFiles } from './discover.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { createFileMatcher } from './file-matcher.js';
+import { loadConfig } from './load-config.js';
+import { readPolicyFile } from './read-file.js';
+import { DATA_VERSION, readToolVersion } from './version.js';
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTty: boolean;
+  writeStdout(text: string): void;
+  writeStderr(text: string): void;
+  readStdin(): Promise<Uint8Array>;
+}
+
+const FORMATTERS: Record<CliOptions['format'], Formatter> = {
+  stylish: formatStylish,
+  json: formatJson,
+};
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      io.writeStderr(`iamlint: ${error.message}\n`);
+      if (error instanceof UsageError) io.writeStderr('Run "iamlint --help" for usage.\n');
+      return EXIT_USAGE;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.writeStderr(`iamlint: internal error, please report it: ${detail}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const options = parseCliArgs(argv);
+  if (options.help) {
+    io.writeStdout(`${HELP}\n`);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.writeStdout(`iamlint ${readToolVersion()} (${DATA_VERSION})\n`);
+    return EXIT_OK;
+  }
+
+  const { config, baseDirectory } = loadConfig(options.config, io.cwd, rules);
+  const settings = resolveRuleSettings(config, rules);
+  const matcher = createFileMatcher(baseDirectory, config.policies, config.ignores);
+  const lintRequest = (file: string, explicit: boolean): LintRequest => {
+    const globMatch = matcher.policyGlobMatch(file);
+    return {
+      rules: settings,
+      kind: globMatch?.kind ?? options.kind,
+      isPolicy: explicit || globMatch !== undefined,
+    };
+  };
+
+  const fileResults: FileResult[] = [];
+  if (options.paths.includes('-')) {
+    fileResults.push(await lintStdin(options, io, lintRequest));
+  }
+
+  const discovery = discoverFiles(options.paths.filter(path => path !== '-'), io.cwd, matcher);
+  if (discovery.unmatched.length > 0) {
+    throw new UsageError(`No files match ${discovery.unmatched.map(p => `"${p}"`).join(', ')}.`);
+  }
+  for (const file of discovery.files) {
+    const result = lintFile(file, lintRequest);
+    if (result) fileResults.push(result);
+  }
+
+  return report(fileResults, options, io);
+}
+
+async function lintStdin(
+  options: CliOptions,
+  io: CliIo,
+  lintRequest: (file: string, explicit: boolean) => LintRequest,
+): Promise<FileResult> {
+  const { text, encodingFacts } = decodeBytes(await io.readStdin());
+  const name = options.stdinFilename ?? '<stdin>';
+  const source = createSourceFile(name, text, encodingFacts);
+  return lintSource(source, lintRequest(options.stdinFilename ?? io.cwd, true));
+}
+
+function lintFile(
+  file: DiscoveredFile,
+  lintRequest: (file: string, explicit: boolean) => LintRequest,
+): FileResult | undefined {
+  const read = readPolicyFile(file.absolutePath, file.displayPath);
+  if ('source' in read) {
+    return lintSource(read.source, lintRequest(file.absolutePath, file.explicit));
+  }
+
+  // A walked file that vanished between listing and reading is simply gone.
+  if (read.missing && !file.explicit) return undefined;
+  const source = createSourceFile(file.displayPath, '');
+  const findings = [fatalFinding(source, read.problem)];
+  return { filePath: file.displayPath, source, isPolicy: true, documents: [], findings };
+}
+
+function report(fileResults: FileResult[], options: CliOptions, io: CliIo): number {
+  const policies = fileResults.filter(result => result.isPolicy);
+  const shown = options.quiet
+    ? policies.map(result => ({
+      ...result,
+      findings: result.findings.filter(finding => finding.severity === 2),
+    }))
+    : policies;
+
+  const color = shouldUseColor(options.color, io.env, io.stdoutIsTty);
+  const summary = { skippedFiles: fileResults.length - policies.length };
+  io.writeStdout(FORMATTERS[options.format](shown, { cwd: io.cwd, color, summary }));
+
+  const { errors, warnings } = countFindings(shown);
+  if (errors > 0) return EXIT_FINDINGS;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.writeStderr(`iamlint: ${warnings} warnings, more than --max-warnings ` +
+      `${options.maxWarnings} allows.\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
