@@ -8,6 +8,8 @@ export type FormatName = (typeof FORMATS)[number];
 
 export interface CliOptions {
   paths: string[];
+  /** False when no path was given and "." is linted by default. */
+  pathsGiven: boolean;
   format: FormatName;
   config: string | undefined;
   kind: PolicyKind | undefined;
@@ -76,6 +78,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
 
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
+    pathsGiven: positionals.length > 0,
     format: format as FormatName,
     config: values.config,
     kind: values.kind as PolicyKind | undefined,

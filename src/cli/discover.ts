@@ -20,8 +20,10 @@ export interface DiscoveredFile {
 
 export interface Discovery {
   files: DiscoveredFile[];
-  /** Paths on the command line that match nothing: a usage error. */
+  /** Paths on the command line that do not exist or match nothing: a usage error. */
   unmatched: string[];
+  /** Folders on the command line with no JSON or policy file in them. */
+  emptyDirectories: DiscoveredFile[];
 }
 
 const NEVER_WALKED = new Set(['node_modules', '.git']);
@@ -29,8 +31,10 @@ const NEVER_WALKED = new Set(['node_modules', '.git']);
 export function discoverFiles(paths: readonly string[], cwd: string, matcher: FileMatcher) {
   const found = new Map<string, DiscoveredFile>();
   const unmatched: string[] = [];
+  const emptyDirectories: DiscoveredFile[] = [];
   const add = (absolutePath: string, explicit: boolean) => {
-    if (!explicit && matcher.isIgnored(absolutePath)) return;
+    // The config's ignores hold even for named files, so pre-commit respects them too.
+    if (matcher.isIgnored(absolutePath)) return;
     const existing = found.get(absolutePath);
     if (existing && (existing.explicit || !explicit)) return;
     const displayPath = toDisplayPath(absolutePath, cwd);
@@ -40,21 +44,30 @@ export function discoverFiles(paths: readonly string[], cwd: string, matcher: Fi
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     if (isDirectory(absolute)) {
-      for (const file of walkDirectory(absolute)) {
-        if (matcher.isCandidate(file)) add(file, false);
+      const candidates = walkDirectory(absolute).filter(file => matcher.isCandidate(file));
+      if (candidates.length === 0) {
+        emptyDirectories.push({ displayPath: toDisplayPath(absolute, cwd), absolutePath: absolute,
+          explicit: true });
       }
-    } else if (existsSync(absolute) || !isDynamicPattern(path)) {
-      // A missing file is reported when it is read, as one finding among the others.
-      if (matcher.isIgnored(absolute)) continue;
+      for (const file of candidates) add(file, false);
+    } else if (existsSync(absolute)) {
       add(absolute, true);
+    } else if (!isDynamicPattern(path)) {
+      unmatched.push(path);
     } else {
-      const matches = globbySync(path, { cwd, absolute: true, dot: true, gitignore: true });
+      // A pattern the user typed is as explicit as a file name, so .gitignore does not apply.
+      const matches = globbySync(path, {
+        cwd,
+        absolute: true,
+        dot: true,
+        ignore: ['**/node_modules/**', '**/.git/**'],
+      });
       if (matches.length === 0) unmatched.push(path);
       for (const file of matches) add(file, true);
     }
   }
 
-  return { files: [...found.values()], unmatched } satisfies Discovery;
+  return { files: [...found.values()], unmatched, emptyDirectories } satisfies Discovery;
 }
 
 function walkDirectory(directory: string): string[] {

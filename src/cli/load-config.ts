@@ -4,7 +4,7 @@
  */
 
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import {
   CONFIG_FILE_NAME,
   type Config,
@@ -29,14 +29,15 @@ export function loadConfig(
   const path = explicitPath ? resolve(cwd, explicitPath) : findConfig(cwd);
   if (path === undefined) return { config: EMPTY_CONFIG, baseDirectory: cwd, path };
 
+  const shownPath = explicitPath ?? relative(cwd, path);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new ConfigError(`Cannot read config ${explicitPath ?? path}: ${code}`);
+    throw new ConfigError(`Cannot read config ${shownPath}: ${code}`);
   }
-  const config = parseConfig(text, explicitPath ?? path, rules);
+  const config = parseConfig(text, shownPath, rules);
   return { config, baseDirectory: dirname(path), path };
 }
 

@@ -79,7 +79,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   const discovery = discoverFiles(options.paths.filter(path => path !== '-'), io.cwd, matcher);
   if (discovery.unmatched.length > 0) {
-    throw new UsageError(`No files match ${discovery.unmatched.map(p => `"${p}"`).join(', ')}.`);
+    const names = discovery.unmatched.map(path => `"${path}"`).join(', ');
+    throw new UsageError(`Nothing to lint at ${names}: no such file, folder or glob match.`);
+  }
+  // Naming a folder that holds nothing to lint is most likely a wrong path in a CI step.
+  if (options.pathsGiven) {
+    for (const folder of discovery.emptyDirectories) {
+      fileResults.push(fatalResult(folder.displayPath,
+        'Nothing to lint: this folder holds no JSON or policy files.'));
+    }
   }
   for (const file of discovery.files) {
     const result = lintFile(file, lintRequest);
@@ -111,9 +119,13 @@ function lintFile(
 
   // A walked file that vanished between listing and reading is simply gone.
   if (read.missing && !file.explicit) return undefined;
-  const source = createSourceFile(file.displayPath, '');
-  const findings = [fatalFinding(source, read.problem)];
-  return { filePath: file.displayPath, source, isPolicy: true, documents: [], findings };
+  return fatalResult(file.displayPath, read.problem);
+}
+
+function fatalResult(displayPath: string, problem: string): FileResult {
+  const source = createSourceFile(displayPath, '');
+  const findings = [fatalFinding(source, problem)];
+  return { filePath: displayPath, source, isPolicy: true, documents: [], findings };
 }
 
 function report(fileResults: FileResult[], options: CliOptions, io: CliIo): number {

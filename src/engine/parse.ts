@@ -87,10 +87,11 @@ function describeError(text: string, error: ParseError): ParseFailure {
     case ParseErrorCode.UnexpectedEndOfComment:
       return at('Comments are not allowed in JSON policy documents. Remove the comment.');
     case ParseErrorCode.InvalidSymbol:
-      return at(`Unexpected character ${describeChar(text, start)}.`, start, start + 1);
+      return at(describeUnexpected(text, start), start, start + 1);
     case ParseErrorCode.InvalidCharacter:
       return describeControlCharacter(text, error, at);
     case ParseErrorCode.UnexpectedEndOfString:
+      if (error.offset + error.length >= text.length) return describeMissing(text, error, at);
       return at('String is not closed; add the closing quote before the end of the line.');
     case ParseErrorCode.InvalidEscapeCharacter:
       return at(String.raw`Invalid escape; JSON allows \" \\ \/ \b \f \n \r \t and \uXXXX.`);
@@ -122,7 +123,10 @@ function describeMissing(text: string, error: ParseError, at: At): ParseFailure 
   if (text.trim() === '') {
     return at('The file is empty; a policy document is a JSON object.', 0, 0);
   }
-  if (text.slice(error.offset).trim() === '') {
+  // Called for an unclosed string only when that string runs to the end of the text.
+  const truncated = error.error === ParseErrorCode.UnexpectedEndOfString ||
+    text.slice(error.offset).trim() === '';
+  if (truncated) {
     return at('The document ends before it is complete; the file may be truncated.',
       text.length, text.length);
   }
@@ -155,9 +159,18 @@ function describeControlCharacter(text: string, error: ParseError, at: At): Pars
   return at('Invalid character inside a string.');
 }
 
+/** Curly quotes usually come from pasting a policy out of a document or chat. */
+function describeUnexpected(text: string, offset: number): string {
+  const smartQuote = /[\u2018\u2019\u201C\u201D]/u.test(text[offset] ?? '');
+  const hint = smartQuote ? ' JSON needs straight double quotes (").' : '';
+  return `Unexpected character ${describeChar(text, offset)}.${hint}`;
+}
+
 export function describeChar(text: string, offset: number): string {
   const codePoint = text.codePointAt(offset) ?? 0;
   const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-  if (codePoint > 0x20 && codePoint < 0x7f) return `"${String.fromCodePoint(codePoint)}"`;
-  return hex;
+  const printable = codePoint > 0x20 && codePoint !== 0x7f && !/\s/u.test(text[offset] ?? '');
+  if (!printable || (codePoint >= 0x80 && codePoint < 0xa0)) return hex;
+  const char = String.fromCodePoint(codePoint);
+  return codePoint < 0x7f ? `"${char}"` : `"${char}" (${hex})`;
 }

@@ -23,7 +23,8 @@ export function patternMatches(pattern: string, name: string): boolean {
 }
 
 function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/gu, '\\$&');
+  // Only syntax characters may be escaped in a `u` regular expression; "-" must not be.
+  return text.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&');
 }
 
 /**

@@ -1,0 +1,247 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WILDCARD_POLICY, CLEAN_POLICY, WARNING_POLICY, makeTree, runIn } from './cli-harness.js';
+
+const ruleIdsOf = (json: string) =>
+  (JSON.parse(json) as { filePath: string; messages: { ruleId: string | null }[] }[]).map(
+    result => [result.filePath.split(/[\\/]/u).pop(), result.messages.map(m => m.ruleId)],
+  );
+
+describe('iamlint CLI: discovery', () => {
+  it('lints policies, skips other JSON silently and counts it', async () => {
+    const cwd = makeTree({
+      'iam/admin.json': WILDCARD_POLICY,
+      'iam/read.json': CLEAN_POLICY,
+      'package.json': '{"name": "app"}',
+      'node_modules/dep/policy.json': WILDCARD_POLICY,
+    });
+    const { code, stdout, stderr } = await runIn(cwd, []);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+    expect(stdout).toBe(
+      'iam/admin.json:1:65: error: Action "s3:*" allows every s3 action, including ones ' +
+        'AWS adds later. List only the s3 actions this statement needs. ' +
+        '[no-wildcard-action]\n' +
+        '   1 | ' + WILDCARD_POLICY + '\n' +
+        '     | ' + ' '.repeat(64) + '^~~~~~\n\n' +
+        '✖ 1 problem (1 error, 0 warnings) in 1 of 2 policy files, ' +
+        '1 other JSON file skipped.\n',
+    );
+  });
+
+  it('follows git: ignored files are skipped unless named, untracked ones linted', async () => {
+    const cwd = makeTree(
+      {
+        '.gitignore': 'build/\n',
+        'build/generated.json': WILDCARD_POLICY,
+        'policies/new.json': WILDCARD_POLICY,
+        'vendor/readme.txt': 'not a policy',
+      },
+      { git: true },
+    );
+    // git lists a symbolic link to a folder as a file; it gets a finding, not a crash.
+    symlinkSync(join(cwd, 'vendor'), join(cwd, 'linked.json'));
+    const walked = await runIn(cwd, ['--format', 'json']);
+    expect(ruleIdsOf(walked.stdout)).toEqual([
+      ['linked.json', [null]],
+      ['new.json', ['no-wildcard-action']],
+    ]);
+    expect(JSON.parse(walked.stdout)[0].messages[0].message).toBe(
+      'Cannot lint: this is a directory, not a file.',
+    );
+
+    const named = await runIn(cwd, ['--format', 'json', 'build/generated.json']);
+    expect(ruleIdsOf(named.stdout)).toEqual([['generated.json', ['no-wildcard-action']]]);
+  });
+
+  it('honours .gitignore outside a git work tree too', async () => {
+    const cwd = makeTree({
+      '.gitignore': 'out/\n',
+      'out/a.json': WILDCARD_POLICY,
+      'b.json': '{}',
+    });
+    const { code, stdout } = await runIn(cwd, ['--format', 'json']);
+    expect({ code, results: JSON.parse(stdout) }).toEqual({ code: 0, results: [] });
+  });
+
+  it('applies the config: policy globs give a kind, ignores hold even for named files',
+    async () => {
+      const trust = '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},' +
+        '"Action":"sts:AssumeRole"}]}';
+      const cwd = makeTree({
+        'iamlint.config.json': JSON.stringify({
+          policies: [{ files: 'roles/*.trust', kind: 'trust' }],
+          ignores: ['legacy'],
+        }),
+        'roles/deploy.trust': trust,
+        'legacy/old.json': WILDCARD_POLICY,
+      });
+      const { stdout } = await runIn(cwd, ['--format', 'json', '.', 'legacy/old.json']);
+      expect(ruleIdsOf(stdout)).toEqual([['deploy.trust', ['require-external-id']]]);
+    });
+
+  it('exits 2 for a path that does not exist', async () => {
+    const cwd = makeTree({ 'a.json': CLEAN_POLICY });
+    expect(await runIn(cwd, ['a.json', 'missing.json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'iamlint: Nothing to lint at "missing.json": no such file, folder or glob ' +
+        'match.\nRun "iamlint --help" for usage.\n',
+    });
+  });
+});
+
+describe('iamlint CLI: bad input never stops the other files', () => {
+  const files: Record<string, string | Uint8Array> = {
+    'truncated.json': '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Act',
+    'trailing-comma.json': '{"Version": "2012-10-17", "Statement": [],}',
+    'bom.json': new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(CLEAN_POLICY)]),
+    'utf16.json': new Uint8Array([0xff, 0xfe, ...Buffer.from(WILDCARD_POLICY, 'utf16le')]),
+    'array.json': `[${CLEAN_POLICY}]`,
+    'deep.json': `{"Statement": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+    'empty.json': '',
+    'admin.json': WILDCARD_POLICY,
+  };
+
+  it('gives each file one clear finding at the right place', async () => {
+    const cwd = makeTree(files);
+    mkdirSync(join(cwd, 'dir.json'));
+    execFileSync('mkfifo', [join(cwd, 'pipe.json')]);
+    const names = [...Object.keys(files), 'dir.json', 'pipe.json'];
+
+    const { code, stdout, stderr } = await runIn(cwd, ['--format', 'json', ...names]);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+
+    const results = JSON.parse(stdout) as {
+      filePath: string;
+      messages: { ruleId: string | null; message: string; line: number; column: number }[];
+    }[];
+    const byFile = Object.fromEntries(
+      results.map(result => [
+        result.filePath.split(/[\\/]/u).pop(),
+        result.messages.map(m => `${m.line}:${m.column} ${m.ruleId ?? 'fatal'}: ${m.message}`),
+      ]),
+    );
+    expect(byFile['truncated.json']).toEqual([
+      '1:65 fatal: Parsing error: The document ends before it is complete; ' +
+        'the file may be truncated.',
+    ]);
+    expect(byFile['trailing-comma.json']).toEqual([
+      '1:42 fatal: Parsing error: Trailing comma; JSON and AWS do not allow one. Remove it.',
+    ]);
+    expect(byFile['array.json']).toEqual([
+      '1:1 fatal: A policy document is a JSON object with "Version" and "Statement"; ' +
+        'this file holds an array.',
+    ]);
+    expect(byFile['deep.json']?.[0]).toMatch(/^1:78 fatal: Parsing error: Nesting deeper/u);
+    expect(byFile['empty.json']).toEqual([
+      '1:1 fatal: Parsing error: The file is empty; a policy document is a JSON object.',
+    ]);
+    expect(byFile['dir.json']).toEqual([
+      '1:1 fatal: Nothing to lint: this folder holds no JSON or policy files.',
+    ]);
+    expect(byFile['pipe.json']).toEqual(['1:1 fatal: Cannot lint: this is not a regular file.']);
+    expect(byFile['admin.json']).toEqual([
+      expect.stringMatching(/^1:65 no-wildcard-action: /u),
+    ]);
+    // BOM and UTF-16 are named by valid-characters; the UTF-16 policy is still linted.
+    const ruleIds = (name: string) => byFile[name]?.map(message => message.split(' ')[1]);
+    expect(ruleIds('bom.json')).toEqual(['valid-characters:']);
+    expect(ruleIds('utf16.json')).toEqual(['valid-characters:', 'no-wildcard-action:']);
+  });
+});
+
+describe('iamlint CLI: output and exit codes', () => {
+  it('prints ESLint-shaped JSON', async () => {
+    const cwd = makeTree({ 'admin.json': WILDCARD_POLICY });
+    const [result] = JSON.parse((await runIn(cwd, ['-f', 'json'])).stdout);
+    expect(result).toEqual({
+      filePath: join(cwd, 'admin.json'),
+      messages: [
+        {
+          ruleId: 'no-wildcard-action',
+          severity: 2,
+          message: 'Action "s3:*" allows every s3 action, including ones AWS adds later. ' +
+            'List only the s3 actions this statement needs.',
+          line: 1,
+          column: 65,
+          endLine: 1,
+          endColumn: 71,
+          messageId: 'wildcardService',
+        },
+      ],
+      suppressedMessages: [],
+      errorCount: 1,
+      fatalErrorCount: 0,
+      warningCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      usedDeprecatedRules: [],
+    });
+  });
+
+  it('exits 0 when clean and says so', async () => {
+    const cwd = makeTree({ 'read.json': CLEAN_POLICY });
+    expect(await runIn(cwd, [])).toEqual({
+      code: 0,
+      stdout: '✔ No problems in 1 policy file.\n',
+      stderr: '',
+    });
+  });
+
+  it('passes warnings unless --max-warnings is exceeded; --quiet drops them', async () => {
+    const cwd = makeTree({ 'scoped.json': WARNING_POLICY });
+    expect((await runIn(cwd, [])).code).toBe(0);
+    expect(await runIn(cwd, ['--max-warnings', '0', '-f', 'json'])).toMatchObject({
+      code: 1,
+      stderr: 'iamlint: 1 warnings, more than --max-warnings 0 allows.\n',
+    });
+    expect(await runIn(cwd, ['--quiet', '--max-warnings', '0'])).toEqual({
+      code: 0,
+      stdout: '✔ No problems in 1 policy file.\n',
+      stderr: '',
+    });
+  });
+
+  it('reads stdin with a name, and forces a kind with --kind', async () => {
+    const cwd = makeTree({});
+    const trust = '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},' +
+      '"Action":"sts:*"}]}';
+    const run = await runIn(cwd, ['--kind', 'trust', '--stdin-filename', 'role.json', '-'],
+      trust);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^role\.json:1:52: error: .*\[require-external-id\]\n/u);
+  });
+
+  it('exits 2 with the offending key for a bad config', async () => {
+    const cwd = makeTree({
+      'iamlint.config.json': '{"rules": {"no-wildcard-actions": "error"}}',
+      'a.json': CLEAN_POLICY,
+    });
+    expect(await runIn(cwd, [])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'iamlint: iamlint.config.json: rules.no-wildcard-actions is not a known rule; ' +
+        'did you mean "no-wildcard-action"?\n',
+    });
+  });
+
+  it('exits 2 for bad options', async () => {
+    const cwd = makeTree({});
+    const run = await runIn(cwd, ['--format', 'xml']);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'iamlint: --format "xml" is not a format; use stylish or json.\n' +
+        'Run "iamlint --help" for usage.\n',
+    });
+    expect((await runIn(cwd, ['--bogus'])).code).toBe(2);
+    expect((await runIn(cwd, ['--max-warnings', 'many'])).code).toBe(2);
+  });
+
+  it('prints its version and the data version', async () => {
+    const run = await runIn(makeTree({}), ['--version']);
+    expect(run.stdout).toMatch(/^iamlint \d+\.\d+\.\d+ \(IAM and Organizations size limits/u);
+  });
+});
