@@ -68,7 +68,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return {
       rules: settings,
       kind: globMatch?.kind ?? options.kind,
-      isPolicy: explicit || globMatch !== undefined,
+      isPolicy: globMatch !== undefined || (explicit && options.kind !== undefined),
+      isExplicit: explicit,
     };
   };
 

@@ -11,8 +11,16 @@ import type { SourceFile } from './source-file.js';
 
 const POLICY_VERSIONS = new Set(['2012-10-17', '2008-10-17']);
 
-/** A root object with a Statement, or with an IAM Version value. Works on partial trees. */
+/**
+ * A root object with a Statement, or with an IAM Version value; or an array holding one,
+ * which is a policy saved in the wrong shape. Works on partial trees.
+ */
 export function looksLikePolicy(root: JsonNode | undefined): boolean {
+  if (root?.type === 'array') return (root.children ?? []).some(looksLikePolicyObject);
+  return looksLikePolicyObject(root);
+}
+
+function looksLikePolicyObject(root: JsonNode | undefined): boolean {
   if (root?.type !== 'object') return false;
   if (propertyOf(root, 'Statement')) return true;
   const version = propertyOf(root, 'Version')?.value;

@@ -28,8 +28,10 @@ export interface LintRequest {
   rules: readonly RuleSetting[];
   /** The kind of every document, from a config glob or --kind; otherwise read from content. */
   kind?: PolicyKind | undefined;
-  /** The caller knows the file is a policy: named on the command line or matched by a glob. */
+  /** Known to be a policy (a config glob, or named with --kind) whatever its content. */
   isPolicy?: boolean | undefined;
+  /** Named by the user: a parse error is reported even if nothing parsed looks like a policy. */
+  isExplicit?: boolean | undefined;
 }
 
 export interface FileResult {
@@ -52,20 +54,21 @@ export function lintSource(source: SourceFile, request: LintRequest): FileResult
   const { root, failure } = parseJson(source.text);
 
   if (failure) {
-    if (!request.isPolicy && !looksLikePolicy(root)) return notAPolicy;
+    if (!request.isPolicy && !request.isExplicit && !looksLikePolicy(root)) return notAPolicy;
     const finding = fatalFinding(source, failure.message, failure.start, failure.end);
     return { ...notAPolicy, isPolicy: true, findings: [finding] };
   }
 
-  if (!looksLikePolicy(root)) {
-    if (!request.isPolicy) return notAPolicy;
+  const isPolicyObject = root?.type === 'object' && looksLikePolicy(root);
+  if (!isPolicyObject) {
+    if (!request.isPolicy && !looksLikePolicy(root)) return notAPolicy;
     const message = `A policy document is a JSON object with "Version" and "Statement"; ` +
       `this file holds ${describeRoot(root?.type)}.`;
     const findings = [fatalFinding(source, message, root?.offset ?? 0, root?.offset ?? 0)];
     return { ...notAPolicy, isPolicy: true, findings };
   }
 
-  const documents = root ? extractDocuments(source, root, request.kind) : [];
+  const documents = extractDocuments(source, root, request.kind);
   const findings = documents.flatMap(document => runRules(document, request.rules));
   findings.sort(compareFindings);
   return { ...notAPolicy, isPolicy: true, documents, findings };

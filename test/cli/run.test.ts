@@ -81,6 +81,23 @@ describe('iamlint CLI: discovery', () => {
       expect(ruleIdsOf(stdout)).toEqual([['deploy.trust', ['require-external-id']]]);
     });
 
+  // pre-commit passes every changed JSON file by name.
+  it('skips named JSON that is no policy, but reports it when named with --kind', async () => {
+    const cwd = makeTree({ 'package.json': '{"name": "app"}', 'tsconfig.json': '{/* c */}' });
+    expect(await runIn(cwd, ['package.json'])).toEqual({
+      code: 0,
+      stdout: '✔ No problems in 0 policy files, 1 other JSON file skipped.\n',
+      stderr: '',
+    });
+    // A named file that does not parse is always reported.
+    expect((await runIn(cwd, ['tsconfig.json'])).stdout).toMatch(
+      /^tsconfig\.json:1:2: error: Parsing error: Comments are not allowed/u,
+    );
+    expect((await runIn(cwd, ['--kind', 'managed', 'package.json'])).stdout).toMatch(
+      /^package\.json:1:1: error: A policy document is a JSON object with "Version" and /u,
+    );
+  });
+
   it('exits 2 for a path that does not exist', async () => {
     const cwd = makeTree({ 'a.json': CLEAN_POLICY });
     expect(await runIn(cwd, ['a.json', 'missing.json'])).toEqual({
@@ -146,7 +163,8 @@ describe('iamlint CLI: bad input never stops the other files', () => {
       expect.stringMatching(/^1:65 no-wildcard-action: /u),
     ]);
     // BOM and UTF-16 are named by valid-characters; the UTF-16 policy is still linted.
-    const ruleIds = (name: string) => byFile[name]?.map(message => message.split(' ')[1]);
+    const ruleIds = (name: string) =>
+      byFile[name]?.map((message: string) => message.split(' ')[1]);
     expect(ruleIds('bom.json')).toEqual(['valid-characters:']);
     expect(ruleIds('utf16.json')).toEqual(['valid-characters:', 'no-wildcard-action:']);
   });

@@ -25,7 +25,7 @@ const reportsEveryStatement = createRule<'seen', Record<string, never>>({
 const throws = createRule<'never', Record<string, never>>({
   ...reportsEveryStatement,
   id: 'test-throws',
-  meta: { ...reportsEveryStatement.meta, messages: { never: 'Never.' } },
+  meta: { ...reportsEveryStatement.meta, messages: { never: 'Never.' }, advisoryMessages: [] },
   check() {
     throw new Error('boom');
   },
