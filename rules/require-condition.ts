@@ -1,0 +1,359 @@
+/**
+ * Flags Allow statements that match a requirement (a risky action, or a principal that
+ * needs narrowing) but have no condition that pins one of the requirement's keys.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+ */
+
+import { createRule } from '../src/engine/rule.js';
+import { patternMatches, statementCoversAction } from '../src/policy/actions.js';
+import {
+  type ConditionEntry,
+  type ConditionValue,
+  conditionEntries,
+  isEveryAddress,
+  isWildcardOnly,
+  pinsValue,
+  requiresMatch,
+} from '../src/policy/conditions.js';
+import { type Statement, hasUnscopedResource, isAllow } from '../src/policy/document.js';
+import { type JsonNode, propertyOf, rawText } from '../src/policy/json-node.js';
+import {
+  IDENTITY_GRANT_KINDS,
+  POLICY_KINDS,
+  PRINCIPAL_KINDS,
+  type PolicyKind,
+} from '../src/policy/kind.js';
+import { type PrincipalEntry, principalEntries } from '../src/policy/principals.js';
+
+export type MessageIds = 'missingCondition' | 'conditionTooBroad';
+
+export interface PrincipalMatcher {
+  type: 'AWS' | 'Service' | 'Federated';
+  /** Wildcard patterns; a principal matches when one of them does. All when absent. */
+  values?: string[];
+  /** Wildcard patterns for principals that never need the condition. */
+  except?: string[];
+}
+
+export interface Requirement {
+  name: string;
+  kinds: PolicyKind[];
+  /** Action names (no wildcards); the statement must cover one of them. */
+  actions?: string[];
+  /** "unscoped": only statements with Resource "*". Default "any". */
+  resources?: 'unscoped' | 'any';
+  principals?: PrincipalMatcher;
+  /** Condition keys, any one of which satisfies the requirement; `*` and `?` allowed. */
+  conditionKeys: string[];
+  /** A regular expression every value of the key must match. */
+  valuePattern?: string;
+  /** The condition block the message suggests, e.g. `{"StringEquals": {"k": "v"}}`. */
+  example?: string;
+}
+
+export interface Options {
+  requirements: Requirement[];
+  useDefaults: boolean;
+}
+
+/**
+ * Compute services that assume their own role to run the customer's code. Attaching the role
+ * to an instance, function, task or pod takes iam:PassRole in the customer's own account, so
+ * no other account can steer the service to it.
+ */
+const OWN_ROLE_SERVICES = [
+  'ec2',
+  'lambda',
+  'edgelambda',
+  'ecs-tasks',
+  'eks',
+  'eks-fargate-pods',
+  'pods.eks',
+].flatMap(service => [`${service}.amazonaws.com`, `${service}.amazonaws.com.cn`]);
+
+const DEFAULT_REQUIREMENTS: readonly Requirement[] = [
+  {
+    name: 'passrole-passed-to-service',
+    kinds: [...IDENTITY_GRANT_KINDS],
+    actions: ['iam:PassRole'],
+    resources: 'unscoped',
+    conditionKeys: ['iam:PassedToService'],
+    example: '{"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}',
+  },
+  {
+    name: 'github-oidc-subject',
+    kinds: ['trust'],
+    principals: { type: 'Federated', values: ['*token.actions.githubusercontent.com*'] },
+    // GitHub Enterprise Cloud can use a per-enterprise issuer with its own key prefix.
+    conditionKeys: [
+      'token.actions.githubusercontent.com:sub',
+      'token.actions.githubusercontent.com/*:sub',
+    ],
+    // A literal owner: `repo:my-org/my-repo:ref:refs/heads/main` or `repo:my-org/*`.
+    valuePattern: '^repo:[^*?/:]+/',
+    example:
+      '{"StringEquals": {"token.actions.githubusercontent.com:sub": ' +
+      '"repo:my-org/my-repo:ref:refs/heads/main"}}',
+  },
+  {
+    name: 'service-principal-source',
+    kinds: [...PRINCIPAL_KINDS],
+    principals: { type: 'Service', except: OWN_ROLE_SERVICES },
+    conditionKeys: ['aws:SourceArn', 'aws:SourceAccount', 'aws:SourceOrgID', 'aws:SourceOrgPaths'],
+    example: '{"StringEquals": {"aws:SourceAccount": "111122223333"}}',
+  },
+];
+
+const PATTERN_LIST = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
+
+/** The verdict on a statement's conditions for one requirement. */
+type ConditionVerdict =
+  | { kind: 'satisfied' }
+  | { kind: 'missing' }
+  | { kind: 'tooBroad'; entry: ConditionEntry; node: JsonNode; problem: string };
+
+/** Defaults first; a user entry with a default's name replaces that default. */
+function activeRequirements(options: Options): Requirement[] {
+  if (!options.useDefaults) return options.requirements;
+  const own = new Set(options.requirements.map(requirement => requirement.name));
+  const kept = DEFAULT_REQUIREMENTS.filter(requirement => !own.has(requirement.name));
+  return [...kept, ...options.requirements];
+}
+
+/** `"*"` alone is the AWS wildcard principal written without a type. */
+function principalMatches(entry: PrincipalEntry, matcher: PrincipalMatcher): boolean {
+  const type = entry.type === '*' ? 'AWS' : entry.type;
+  if (type !== matcher.type) return false;
+  const matchesAny = (patterns: string[]) =>
+    patterns.some(pattern => patternMatches(pattern, entry.value));
+  if (matcher.values && !matchesAny(matcher.values)) return false;
+  return !matchesAny(matcher.except ?? []);
+}
+
+/** The Action value that covers one of the actions, or the NotAction key that lets it in. */
+function actionNode(statement: Statement, actions: string[]): JsonNode | undefined {
+  if (!actions.some(action => statementCoversAction(statement, action))) return undefined;
+  if (statement.action) {
+    const covering = statement.action.strings.find(pattern =>
+      actions.some(action => patternMatches(pattern.value, action)),
+    );
+    return covering?.node;
+  }
+  return statement.notAction?.key;
+}
+
+/**
+ * Where the statement matches the requirement: the first matching principal value, else the
+ * action that covers a listed action, else the Effect. Undefined when it does not match.
+ */
+function matchLocation(statement: Statement, requirement: Requirement): JsonNode | undefined {
+  // TODO: NotResource with a short exclusion list is nearly as open as "*" but is not checked.
+  if (requirement.resources === 'unscoped' && !hasUnscopedResource(statement)) return undefined;
+
+  const { principals, actions } = requirement;
+  const principal = principals
+    ? principalEntries(statement.principal).find(entry => principalMatches(entry, principals))
+    : undefined;
+  if (principals && principal === undefined) return undefined;
+
+  const action = actions ? actionNode(statement, actions) : undefined;
+  if (actions && action === undefined) return undefined;
+
+  return principal?.node ?? action ?? propertyOf(statement.node, 'Effect')?.value;
+}
+
+function compileValuePattern(requirement: Requirement): RegExp | undefined {
+  if (requirement.valuePattern === undefined) return undefined;
+  try {
+    return new RegExp(requirement.valuePattern, 'u');
+  } catch {
+    // The engine turns a throw into a finding that names the rule; say what to fix.
+    throw new Error(
+      `requirement "${requirement.name}" has an invalid valuePattern ` +
+        `${JSON.stringify(requirement.valuePattern)}`,
+    );
+  }
+}
+
+/** Why a value fails the requirement, or undefined when it narrows the grant. */
+function valueProblem(
+  value: ConditionValue['value'],
+  pattern: RegExp | undefined,
+  requirement: Requirement,
+): string | undefined {
+  if (isWildcardOnly(value) || isEveryAddress(value)) return 'it matches any value';
+  if (pattern && !pattern.test(String(value))) {
+    return `it does not match ${requirement.valuePattern}`;
+  }
+  return undefined;
+}
+
+function judgeConditions(
+  statement: Statement,
+  requirement: Requirement,
+  pattern: RegExp | undefined,
+): ConditionVerdict {
+  const relevant = conditionEntries(statement).filter(
+    entry =>
+      requiresMatch(entry) &&
+      requirement.conditionKeys.some(key => patternMatches(key, entry.key)),
+  );
+
+  const acceptable = (item: ConditionValue) => !valueProblem(item.value, pattern, requirement);
+  const narrows = (entry: ConditionEntry) => pinsValue(entry) && entry.values.every(acceptable);
+  // Keys under different operators are AND-ed, so one narrowing entry is enough.
+  if (relevant.some(narrows)) return { kind: 'satisfied' };
+
+  for (const entry of relevant) {
+    for (const item of entry.values) {
+      const problem = valueProblem(item.value, pattern, requirement);
+      if (problem) return { kind: 'tooBroad', entry, node: item.node, problem };
+    }
+  }
+  return { kind: 'missing' };
+}
+
+/** "a", "a or b", "a, b or c". */
+function listOr(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+function exampleOf(requirement: Requirement): string {
+  const [firstKey = '<key>'] = requirement.conditionKeys;
+  return requirement.example ?? `{"StringEquals": {"${firstKey}": "<expected value>"}}`;
+}
+
+export default createRule<MessageIds, Options>({
+  id: 'require-condition',
+  meta: {
+    description:
+      'Require condition keys that narrow risky grants, such as `iam:PassedToService` on ' +
+      '`iam:PassRole`',
+    kinds: POLICY_KINDS,
+    defaultSeverity: 'error',
+    messages: {
+      missingCondition:
+        'Requirement "{{name}}": the statement with {{value}} has no condition that requires ' +
+        '{{keys}} to match. Add one with a specific value, e.g. "Condition": {{example}}.',
+      conditionTooBroad:
+        'Requirement "{{name}}": value {{value}} of condition key "{{key}}" is too broad, ' +
+        'because {{problem}}. Use a specific value, e.g. "Condition": {{example}}.',
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        requirements: {
+          type: 'array',
+          description: 'Requirements to check in addition to (or instead of) the defaults.',
+          items: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+                minLength: 1,
+                description: 'Shown in messages; a default\'s name replaces that default.',
+              },
+              kinds: {
+                type: 'array',
+                items: { type: 'string', enum: POLICY_KINDS },
+                minItems: 1,
+                description: 'The policy kinds the requirement applies to.',
+              },
+              actions: {
+                type: 'array',
+                items: { type: 'string', pattern: '^[A-Za-z0-9-]+:[A-Za-z0-9]+$' },
+                minItems: 1,
+                description: 'Action names without wildcards; the statement must cover one.',
+              },
+              resources: {
+                type: 'string',
+                enum: ['unscoped', 'any'],
+                description: '"unscoped" limits the requirement to Resource "*".',
+              },
+              principals: {
+                type: 'object',
+                properties: {
+                  type: {
+                    type: 'string',
+                    enum: ['AWS', 'Service', 'Federated'],
+                    description: 'The principal type to match.',
+                  },
+                  values: {
+                    ...PATTERN_LIST,
+                    minItems: 1,
+                    description: 'Principal patterns to match.',
+                  },
+                  except: { ...PATTERN_LIST, description: 'Principal patterns to skip.' },
+                },
+                required: ['type'],
+                additionalProperties: false,
+                description: 'Match statements by principal instead of, or as well as, action.',
+              },
+              conditionKeys: {
+                ...PATTERN_LIST,
+                minItems: 1,
+                description: 'Condition keys, any one of which satisfies the requirement.',
+              },
+              valuePattern: {
+                type: 'string',
+                minLength: 1,
+                description: 'A regular expression every value of the key must match.',
+              },
+              example: {
+                type: 'string',
+                minLength: 1,
+                description: 'The condition block to suggest in messages.',
+              },
+            },
+            required: ['name', 'kinds', 'conditionKeys'],
+            additionalProperties: false,
+          },
+        },
+        useDefaults: {
+          type: 'boolean',
+          description: 'Keep the built-in requirements; false checks only `requirements`.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { requirements: [], useDefaults: true },
+    recommended: true,
+  },
+
+  check({ document, options, report }) {
+    const requirements = activeRequirements(options)
+      .filter(requirement => requirement.kinds.includes(document.kind))
+      .map(requirement => ({ requirement, pattern: compileValuePattern(requirement) }));
+    const text = (node: JsonNode) => rawText(document.source.text, node);
+
+    for (const statement of document.statements) {
+      // Skip Deny and malformed effects: a condition there only narrows a denial.
+      if (!isAllow(statement)) continue;
+
+      for (const { requirement, pattern } of requirements) {
+        const location = matchLocation(statement, requirement);
+        // Skip statements the requirement does not describe.
+        if (location === undefined) continue;
+
+        const verdict = judgeConditions(statement, requirement, pattern);
+        // Skip statements whose conditions already narrow the grant.
+        if (verdict.kind === 'satisfied') continue;
+
+        const name = requirement.name;
+        const example = exampleOf(requirement);
+        if (verdict.kind === 'missing') {
+          const keys = listOr(requirement.conditionKeys);
+          report(location, 'missingCondition', { name, value: text(location), keys, example });
+          continue;
+        }
+        const { entry, node, problem } = verdict;
+        const data = { name, value: text(node), key: entry.key, problem, example };
+        report(node, 'conditionTooBroad', data);
+      }
+    }
+  },
+});

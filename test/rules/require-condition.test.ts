@@ -1,0 +1,496 @@
+import rule from '../../rules/require-condition.js';
+import { runRuleTests } from '../rule-tester.js';
+
+const PASS_EXAMPLE = '{"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}';
+const GITHUB_KEYS =
+  'token.actions.githubusercontent.com:sub or token.actions.githubusercontent.com/*:sub';
+const GITHUB_EXAMPLE =
+  '{"StringEquals": {"token.actions.githubusercontent.com:sub": ' +
+  '"repo:my-org/my-repo:ref:refs/heads/main"}}';
+const SERVICE_KEYS = 'aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths';
+const SERVICE_EXAMPLE = '{"StringEquals": {"aws:SourceAccount": "111122223333"}}';
+
+runRuleTests(rule, {
+  valid: [
+    // PassRole limited to the service the role is meant for.
+    `{"Statement":[{"Effect":"Allow","Action":"iam:PassRole",
+"Resource":"*",
+"Condition":{"StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}`,
+    // Key names match whatever their letter case; a partial pattern still narrows.
+    `{"Statement":[{"Effect":"Allow","Action":"iam:PassRole",
+"Resource":"*",
+"Condition":{"StringLike":{"IAM:passedtoservice":["ec2.*","ecs.amazonaws.com"]}}}]}`,
+    // PassRole on named roles is scoped by its resource.
+    `{"Statement":[{"Effect":"Allow","Action":"iam:PassRole",
+"Resource":"arn:aws:iam::111122223333:role/app-*"}]}`,
+    // Deny grants nothing.
+    `{"Statement":[{"Effect":"Deny","Action":"iam:PassRole",
+"Resource":"*"}]}`,
+    // NotAction that leaves PassRole out.
+    `{"Statement":[{"Effect":"Allow","NotAction":"iam:*",
+"Resource":"*"}]}`,
+    // Boundaries only cap what other policies grant.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"iam:PassRole",
+"Resource":"*"}]}`,
+      kind: 'boundary',
+    },
+    // GitHub subjects that name an owner, alone or with a repository and branch.
+    `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRoleWithWebIdentity",
+"Principal":{"Federated":
+"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+"Condition":{"StringLike":{"token.actions.githubusercontent.com:sub":
+["repo:my-org/*","repo:my-org/app:ref:refs/heads/main"]}}}]}`,
+    // A per-enterprise issuer has its own key prefix.
+    `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRoleWithWebIdentity",
+"Principal":{"Federated":
+"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com/acme"},
+"Condition":{"StringEquals":{"token.actions.githubusercontent.com/acme:sub":
+"repo:acme/app:environment:prod"}}}]}`,
+    // Other identity providers are not GitHub.
+    `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRoleWithWebIdentity",
+"Principal":{"Federated":
+"cognito-identity.amazonaws.com"}}]}`,
+    // Compute services assume their own role; .cn forms too.
+    `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+"Principal":{"Service":["ec2.amazonaws.com","lambda.amazonaws.com.cn",
+"pods.eks.amazonaws.com"]}}]}`,
+    // A service principal tied to the calling resource.
+    `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+"Principal":{"Service":"sns.amazonaws.com"},
+"Condition":{"ArnLike":{"aws:sourcearn":"arn:aws:sns:*:111122223333:alerts"}}}]}`,
+    // A bucket policy for a service, tied to the source account.
+    `{"Statement":[{"Effect":"Allow","Action":"s3:PutObject",
+"Resource":"arn:aws:s3:::logs/*",
+"Principal":{"Service":"cloudtrail.amazonaws.com"},
+"Condition":{"StringEquals":{"AWS:SourceAccount":"111122223333"}}}]}`,
+    // A multivalued key under ForAnyValue still has to match.
+    `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+"Principal":{"Service":"events.amazonaws.com"},
+"Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":
+"o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"}}}]}`,
+    // Deny statements are never reported.
+    `{"Statement":[{"Effect":"Deny","Action":"sts:AssumeRole",
+"Principal":{"Service":"sns.amazonaws.com"}}]}`,
+    // useDefaults false drops the built-in requirements.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"iam:PassRole",
+"Resource":"*"}]}`,
+      options: { useDefaults: false },
+    },
+    // An entry named like a default replaces it: here to exempt one more service.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+"Principal":{"Service":"ssm.amazonaws.com"}}]}`,
+      options: {
+        requirements: [
+          {
+            name: 'service-principal-source',
+            kinds: ['trust'],
+            principals: { type: 'Service', except: ['ssm.amazonaws.com'] },
+            conditionKeys: ['aws:SourceAccount'],
+          },
+        ],
+      },
+    },
+    // A requirement of your own, satisfied.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"kms:Decrypt",
+"Resource":"*",
+"Condition":{"StringEquals":{"kms:ViaService":"s3.eu-west-1.amazonaws.com"}}}]}`,
+      options: {
+        requirements: [
+          {
+            name: 'kms-via-service',
+            kinds: ['managed'],
+            actions: ['kms:Decrypt'],
+            conditionKeys: ['kms:ViaService'],
+          },
+        ],
+      },
+    },
+  ],
+  invalid: [
+    {
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": ["ec2:RunInstances", "iam:PassRole"], "Resource": "*" }
+  ]
+}`,
+      errors: [
+        {
+          messageId: 'missingCondition',
+          data: {
+            name: 'passrole-passed-to-service',
+            value: '"iam:PassRole"',
+            keys: 'iam:PassedToService',
+            example: PASS_EXAMPLE,
+          },
+          line: 4,
+          column: 57,
+          endLine: 4,
+          endColumn: 71,
+        },
+      ],
+    },
+    // The first action that covers PassRole is reported, whatever its case.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":["IAM:Pass*","iam:*"],
+"Resource":"*"}]}`,
+      errors: [
+        {
+          messageId: 'missingCondition',
+          data: {
+            name: 'passrole-passed-to-service',
+            value: '"IAM:Pass*"',
+            keys: 'iam:PassedToService',
+            example: PASS_EXAMPLE,
+          },
+          line: 1,
+          column: 43,
+          endLine: 1,
+          endColumn: 54,
+        },
+      ],
+    },
+    // NotAction that does not exclude PassRole: reported at the NotAction key.
+    {
+      code: `{"Statement":[{"Effect":"Allow","NotAction":"s3:*",
+"Resource":["*"]}]}`,
+      errors: [
+        {
+          messageId: 'missingCondition',
+          data: {
+            name: 'passrole-passed-to-service',
+            value: '"NotAction"',
+            keys: 'iam:PassedToService',
+            example: PASS_EXAMPLE,
+          },
+          line: 1,
+          column: 33,
+          endLine: 1,
+          endColumn: 44,
+        },
+      ],
+    },
+    // IfExists is true when the key is absent, so it does not narrow.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"*",
+"Resource":"*",
+"Condition":{"StringEqualsIfExists":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}`,
+      errors: [
+        {
+          messageId: 'missingCondition',
+          data: {
+            name: 'passrole-passed-to-service',
+            value: '"*"',
+            keys: 'iam:PassedToService',
+            example: PASS_EXAMPLE,
+          },
+          line: 1,
+          column: 42,
+          endLine: 1,
+          endColumn: 45,
+        },
+      ],
+    },
+    // A negated operator allows every other service.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"iam:PassRole",
+"Resource":"*",
+"Condition":{"StringNotEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}`,
+      errors: [
+        {
+          messageId: 'missingCondition',
+          data: {
+            name: 'passrole-passed-to-service',
+            value: '"iam:PassRole"',
+            keys: 'iam:PassedToService',
+            example: PASS_EXAMPLE,
+          },
+          line: 1,
+          column: 42,
+          endLine: 1,
+          endColumn: 56,
+        },
+      ],
+    },
+    // ForAllValues is true when the key is missing.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"iam:PassRole",
+"Resource":"*",
+"Condition":{"ForAllValues:StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}`,
+      errors: [
+        {
+          messageId: 'missingCondition',
+          data: {
+            name: 'passrole-passed-to-service',
+            value: '"iam:PassRole"',
+            keys: 'iam:PassedToService',
+            example: PASS_EXAMPLE,
+          },
+          line: 1,
+          column: 42,
+          endLine: 1,
+          endColumn: 56,
+        },
+      ],
+    },
+    // A wildcard-only value pins nothing.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"iam:PassRole",
+"Resource":"*",
+"Condition":{"StringLike":{"iam:PassedToService":["ec2.amazonaws.com","*"]}}}]}`,
+      errors: [
+        {
+          messageId: 'conditionTooBroad',
+          data: {
+            name: 'passrole-passed-to-service',
+            value: '"*"',
+            key: 'iam:PassedToService',
+            problem: 'it matches any value',
+            example: PASS_EXAMPLE,
+          },
+          line: 3,
+          column: 71,
+          endLine: 3,
+          endColumn: 74,
+        },
+      ],
+    },
+    // A GitHub trust with no subject lets every repository in.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRoleWithWebIdentity",
+"Principal":{"Federated":
+"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+"Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}]}`,
+      errors: [
+        {
+          messageId: 'missingCondition',
+          data: {
+            name: 'github-oidc-subject',
+            value: '"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"',
+            keys: GITHUB_KEYS,
+            example: GITHUB_EXAMPLE,
+          },
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 78,
+        },
+      ],
+    },
+    // A subject without a literal owner is too broad.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRoleWithWebIdentity",
+"Principal":{"Federated":
+"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+"Condition":{"StringLike":{"Token.Actions.GithubUserContent.com:SUB":"repo:*/app:*"}}}]}`,
+      errors: [
+        {
+          messageId: 'conditionTooBroad',
+          data: {
+            name: 'github-oidc-subject',
+            value: '"repo:*/app:*"',
+            key: 'Token.Actions.GithubUserContent.com:SUB',
+            problem: 'it does not match ^repo:[^*?/:]+/',
+            example: GITHUB_EXAMPLE,
+          },
+          line: 4,
+          column: 70,
+          endLine: 4,
+          endColumn: 84,
+        },
+      ],
+    },
+    // One value in a list is enough to open the role: it is reported.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRoleWithWebIdentity",
+"Principal":{"Federated":
+"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+"Condition":{"StringLike":{"token.actions.githubusercontent.com:sub":
+["repo:my-org/app:*","*"]}}}]}`,
+      errors: [
+        {
+          messageId: 'conditionTooBroad',
+          data: {
+            name: 'github-oidc-subject',
+            value: '"*"',
+            key: 'token.actions.githubusercontent.com:sub',
+            problem: 'it matches any value',
+            example: GITHUB_EXAMPLE,
+          },
+          line: 5,
+          column: 22,
+          endLine: 5,
+          endColumn: 25,
+        },
+      ],
+    },
+    // A service principal in a trust policy, next to exempt compute services.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+"Principal":{"Service":["ec2.amazonaws.com","scheduler.amazonaws.com","events.amazonaws.com"]}}]}`,
+      errors: [
+        {
+          messageId: 'missingCondition',
+          data: {
+            name: 'service-principal-source',
+            value: '"scheduler.amazonaws.com"',
+            keys: SERVICE_KEYS,
+            example: SERVICE_EXAMPLE,
+          },
+          line: 2,
+          column: 45,
+          endLine: 2,
+          endColumn: 70,
+        },
+      ],
+    },
+    // Null only checks that the key is there, not what it holds.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"s3:PutObject",
+"Resource":"arn:aws:s3:::logs/*",
+"Principal":{"Service":"cloudtrail.amazonaws.com"},
+"Condition":{"Null":{"aws:SourceArn":"false"}}}]}`,
+      errors: [
+        {
+          messageId: 'missingCondition',
+          data: {
+            name: 'service-principal-source',
+            value: '"cloudtrail.amazonaws.com"',
+            keys: SERVICE_KEYS,
+            example: SERVICE_EXAMPLE,
+          },
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 50,
+        },
+      ],
+    },
+    // Your own requirement is checked next to the defaults.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":["kms:Decrypt","iam:PassRole"],
+"Resource":"*"}]}`,
+      options: {
+        requirements: [
+          {
+            name: 'kms-via-service',
+            kinds: ['managed'],
+            actions: ['kms:Decrypt'],
+            conditionKeys: ['kms:ViaService'],
+          },
+        ],
+      },
+      errors: [
+        {
+          messageId: 'missingCondition',
+          data: {
+            name: 'kms-via-service',
+            value: '"kms:Decrypt"',
+            keys: 'kms:ViaService',
+            example: '{"StringEquals": {"kms:ViaService": "<expected value>"}}',
+          },
+          line: 1,
+          column: 43,
+          endLine: 1,
+          endColumn: 56,
+        },
+        {
+          messageId: 'missingCondition',
+          data: {
+            name: 'passrole-passed-to-service',
+            value: '"iam:PassRole"',
+            keys: 'iam:PassedToService',
+            example: PASS_EXAMPLE,
+          },
+          line: 1,
+          column: 57,
+          endLine: 1,
+          endColumn: 71,
+        },
+      ],
+    },
+    // With useDefaults false only your requirements run; "*" counts as AWS "*".
+    {
+      code: `{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject",
+"Resource":"arn:aws:s3:::shared/*"},{"Effect":"Allow","Action":"s3:GetObject",
+"Principal":{"AWS":"*"},"Resource":"arn:aws:s3:::shared/*",
+"Condition":{"StringEquals":{"aws:PrincipalOrgID":"111122223333"}}}]}`,
+      options: {
+        useDefaults: false,
+        requirements: [
+          {
+            name: 'organization-only',
+            kinds: ['resource'],
+            principals: { type: 'AWS', values: ['*'] },
+            conditionKeys: ['aws:PrincipalOrgID'],
+            valuePattern: '^o-[a-z0-9]{10,32}$',
+          },
+        ],
+      },
+      errors: [
+        {
+          messageId: 'missingCondition',
+          data: {
+            name: 'organization-only',
+            value: '"*"',
+            keys: 'aws:PrincipalOrgID',
+            example: '{"StringEquals": {"aws:PrincipalOrgID": "<expected value>"}}',
+          },
+          line: 1,
+          column: 45,
+          endLine: 1,
+          endColumn: 48,
+        },
+        {
+          messageId: 'conditionTooBroad',
+          data: {
+            name: 'organization-only',
+            value: '"111122223333"',
+            key: 'aws:PrincipalOrgID',
+            problem: 'it does not match ^o-[a-z0-9]{10,32}$',
+            example: '{"StringEquals": {"aws:PrincipalOrgID": "<expected value>"}}',
+          },
+          line: 4,
+          column: 51,
+          endLine: 4,
+          endColumn: 65,
+        },
+      ],
+    },
+    // A requirement with neither actions nor principals applies to every Allow.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"s3:GetObject",
+"Resource":"arn:aws:s3:::reports/*"}]}`,
+      options: {
+        useDefaults: false,
+        requirements: [
+          {
+            name: 'vpc-only',
+            kinds: ['managed'],
+            conditionKeys: ['aws:SourceVpc', 'aws:SourceVpce'],
+            example: '{"StringEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}',
+          },
+        ],
+      },
+      errors: [
+        {
+          messageId: 'missingCondition',
+          data: {
+            name: 'vpc-only',
+            value: '"Allow"',
+            keys: 'aws:SourceVpc or aws:SourceVpce',
+            example: '{"StringEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}',
+          },
+          line: 1,
+          column: 25,
+          endLine: 1,
+          endColumn: 32,
+        },
+      ],
+    },
+  ],
+});
