@@ -21,9 +21,11 @@ describe('rule docs', () => {
 
   for (const rule of rules) {
     describe(rule.id, () => {
-      const page = readFileSync(new URL(`${rule.id}.md`, docsDir), 'utf8');
+      // Read inside each test, so one missing page fails its own tests, not the whole file.
+      const readPage = () => readFileSync(new URL(`${rule.id}.md`, docsDir), 'utf8');
 
       it('states the description and the standard sections', () => {
+        const page = readPage();
         expect(rule.meta.description).toMatch(DESCRIPTION_PATTERN);
         expect(page.startsWith(`# ${rule.id}\n\n${rule.meta.description}.\n`)).toBe(true);
         for (const heading of ['## Background', '## Rule details', '## Options']) {
@@ -33,13 +35,14 @@ describe('rule docs', () => {
       });
 
       it('lists every message id', () => {
+        const page = readPage();
         for (const messageId of Object.keys(rule.meta.messages)) {
           expect(page).toContain(`\`${messageId}\``);
         }
       });
 
       it('has examples that give the labelled result', () => {
-        const examples = [...page.matchAll(EXAMPLE)];
+        const examples = [...readPage().matchAll(EXAMPLE)];
         expect(examples.map(example => example[1])).toContain('incorrect');
         expect(examples.map(example => example[1])).toContain('correct');
 
