@@ -7,6 +7,7 @@
  */
 
 import { createRule } from '../src/engine/rule.js';
+import { describeCodePoint } from '../src/engine/describe-char.js';
 import type { Encoding } from '../src/engine/source-file.js';
 import { POLICY_KINDS } from '../src/policy/kind.js';
 
@@ -206,14 +207,6 @@ function lookAlikeReplacement(codePoints: readonly number[]): string | undefined
     replacement += ascii;
   }
   return replacement;
-}
-
-/** `"’" (U+2019)`; control characters and lone surrogates, which print as nothing, by code. */
-function describeCodePoint(codePoint: number): string {
-  const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-  const isSurrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
-  if (codePoint < 0x20 || isSurrogate) return code;
-  return `"${String.fromCodePoint(codePoint)}" (${code})`;
 }
 
 function quote(codePoints: readonly number[]): string {

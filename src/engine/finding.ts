@@ -6,16 +6,7 @@ import type { MessageData } from './rule.js';
 
 export type SeverityLevel = 1 | 2;
 
-export interface Finding {
-  /** null for a file that cannot be read or parsed, as in ESLint's results. */
-  ruleId: string | null;
-  messageId?: string;
-  data?: MessageData;
-  severity: SeverityLevel;
-  message: string;
-  fatal?: boolean;
-  start: number;
-  end: number;
+export interface Finding extends FindingInput {
   line: number;
   column: number;
   endLine: number;
@@ -23,6 +14,7 @@ export interface Finding {
 }
 
 export interface FindingInput {
+  /** null for a file that cannot be read or parsed, as in ESLint's results. */
   ruleId: string | null;
   messageId?: string;
   data?: MessageData;

@@ -5,6 +5,7 @@
  */
 
 import { type Node, type ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
+import { describeCodePoint } from './describe-char.js';
 
 export interface ParseFailure {
   message: string;
@@ -166,11 +167,6 @@ function describeUnexpected(text: string, offset: number): string {
   return `Unexpected character ${describeChar(text, offset)}.${hint}`;
 }
 
-export function describeChar(text: string, offset: number): string {
-  const codePoint = text.codePointAt(offset) ?? 0;
-  const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-  const printable = codePoint > 0x20 && codePoint !== 0x7f && !/\s/u.test(text[offset] ?? '');
-  if (!printable || (codePoint >= 0x80 && codePoint < 0xa0)) return hex;
-  const char = String.fromCodePoint(codePoint);
-  return codePoint < 0x7f ? `"${char}"` : `"${char}" (${hex})`;
+function describeChar(text: string, offset: number): string {
+  return describeCodePoint(text.codePointAt(offset) ?? 0);
 }

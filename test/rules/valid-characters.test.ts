@@ -84,7 +84,7 @@ runRuleTests(rule, {
       errors: [
         {
           messageId: 'lookAlikeCharacter',
-          data: { char: '"\u2003" (U+2003)', text: '\u2003', replacement: ' ' },
+          data: { char: 'U+2003', text: '\u2003', replacement: ' ' },
           line: 1,
           column: 83,
           endLine: 1,
@@ -168,7 +168,7 @@ runRuleTests(rule, {
       errors: [
         {
           messageId: 'unsupportedCharacter',
-          data: { char: '"\u2028" (U+2028)', text: '\u2028' },
+          data: { char: 'U+2028', text: '\u2028' },
           line: 1,
           column: 83,
           endLine: 2,
@@ -176,7 +176,7 @@ runRuleTests(rule, {
         },
         {
           messageId: 'unsupportedCharacter',
-          data: { char: '"\u2028" (U+2028)', text: '\u2028' },
+          data: { char: 'U+2028', text: '\u2028' },
           line: 2,
           column: 1,
           endLine: 3,
