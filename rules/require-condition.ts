@@ -52,7 +52,13 @@ export interface Requirement {
   valuePattern?: string;
   /** The condition block the message suggests, e.g. `{"StringEquals": {"k": "v"}}`. */
   example?: string;
+  /** What the grant opens without the condition, completing "<value> ...". */
+  risk?: string;
+  /** The key is in every request the requirement covers, so `...IfExists` still narrows. */
+  keyAlwaysPresent?: boolean;
 }
+
+const DEFAULT_RISK = 'matches a requirement';
 
 export interface Options {
   requirements: Requirement[];
@@ -81,6 +87,9 @@ const DEFAULT_REQUIREMENTS: readonly Requirement[] = [
     actions: ['iam:PassRole'],
     resources: 'unscoped',
     conditionKeys: ['iam:PassedToService'],
+    // Every PassRole request carries the key; AWS's own policies use StringEqualsIfExists.
+    keyAlwaysPresent: true,
+    risk: 'on Resource "*" lets this identity pass any role to any AWS service',
     example: '{"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}',
   },
   {
@@ -94,6 +103,9 @@ const DEFAULT_REQUIREMENTS: readonly Requirement[] = [
     ],
     // A literal owner: `repo:my-org/my-repo:ref:refs/heads/main` or `repo:my-org/*`.
     valuePattern: '^repo:[^*?/:]+/',
+    // Every GitHub token carries a subject.
+    keyAlwaysPresent: true,
+    risk: 'lets workflows of any GitHub repository assume this role',
     example:
       '{"StringEquals": {"token.actions.githubusercontent.com:sub": ' +
       '"repo:my-org/my-repo:ref:refs/heads/main"}}',
@@ -102,6 +114,7 @@ const DEFAULT_REQUIREMENTS: readonly Requirement[] = [
     name: 'service-principal-source',
     kinds: [...PRINCIPAL_KINDS],
     principals: { type: 'Service', except: OWN_ROLE_SERVICES },
+    risk: 'acts for every AWS customer, so another account can aim it here (confused deputy)',
     conditionKeys: ['aws:SourceArn', 'aws:SourceAccount', 'aws:SourceOrgID', 'aws:SourceOrgPaths'],
     example: '{"StringEquals": {"aws:SourceAccount": "111122223333"}}',
   },
@@ -198,12 +211,13 @@ function judgeConditions(
 ): ConditionVerdict {
   const relevant = conditionEntries(statement).filter(
     entry =>
-      requiresMatch(entry) &&
+      requiresMatch(entry, requirement) &&
       requirement.conditionKeys.some(key => patternMatches(key, entry.key)),
   );
 
   const acceptable = (item: ConditionValue) => !valueProblem(item.value, pattern, requirement);
-  const narrows = (entry: ConditionEntry) => pinsValue(entry) && entry.values.every(acceptable);
+  const narrows = (entry: ConditionEntry) =>
+    pinsValue(entry, requirement) && entry.values.every(acceptable);
   // Keys under different operators are AND-ed, so one narrowing entry is enough.
   if (relevant.some(narrows)) return { kind: 'satisfied' };
 
@@ -237,11 +251,11 @@ export default createRule<MessageIds, Options>({
     defaultSeverity: 'error',
     messages: {
       missingCondition:
-        'Requirement "{{name}}": the statement with {{value}} has no condition that requires ' +
-        '{{keys}} to match. Add one with a specific value, e.g. "Condition": {{example}}.',
+        '{{value}} {{risk}}, and no condition requires {{keys}} to match ({{name}}). ' +
+        'Add one with a specific value, e.g. "Condition": {{example}}.',
       conditionTooBroad:
-        'Requirement "{{name}}": value {{value}} of condition key "{{key}}" is too broad, ' +
-        'because {{problem}}. Use a specific value, e.g. "Condition": {{example}}.',
+        'Value {{value}} of condition key "{{key}}" is too broad: {{problem}} ({{name}}). ' +
+        'Use a specific value, e.g. "Condition": {{example}}.',
     },
     schema: {
       type: 'object',
@@ -308,6 +322,15 @@ export default createRule<MessageIds, Options>({
                 minLength: 1,
                 description: 'The condition block to suggest in messages.',
               },
+              keyAlwaysPresent: {
+                type: 'boolean',
+                description: 'The key is in every request covered, so ...IfExists still counts.',
+              },
+              risk: {
+                type: 'string',
+                minLength: 1,
+                description: 'What the grant opens without the condition, after the value.',
+              },
             },
             required: ['name', 'kinds', 'conditionKeys'],
             additionalProperties: false,
@@ -347,7 +370,9 @@ export default createRule<MessageIds, Options>({
         const example = exampleOf(requirement);
         if (verdict.kind === 'missing') {
           const keys = listOr(requirement.conditionKeys);
-          report(location, 'missingCondition', { name, value: text(location), keys, example });
+          const risk = requirement.risk ?? DEFAULT_RISK;
+          const data = { name, value: text(location), risk, keys, example };
+          report(location, 'missingCondition', data);
           continue;
         }
         const { entry, node, problem } = verdict;

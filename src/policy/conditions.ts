@@ -64,14 +64,23 @@ export function keyIs(entry: ConditionEntry, key: string): boolean {
   return entry.key.toLowerCase() === key.toLowerCase();
 }
 
+export interface MatchContext {
+  /**
+   * The key is in every request the statement is judged for (iam:PassedToService in a
+   * PassRole call), so IfExists and ForAllValues cannot pass on its absence.
+   */
+  keyAlwaysPresent?: boolean;
+}
+
 /**
  * Whether the entry can only be true when the key is present and matches: negated
  * operators, IfExists, Null and ForAllValues are all true for a caller who sends no value.
  */
-export function requiresMatch(entry: ConditionEntry): boolean {
+export function requiresMatch(entry: ConditionEntry, context: MatchContext = {}): boolean {
   const base = entry.baseOperator.toLowerCase();
-  const negated = base.includes('not');
-  return !negated && !entry.ifExists && base !== 'null' && entry.qualifier !== 'ForAllValues';
+  if (base.includes('not') || base === 'null') return false;
+  if (context.keyAlwaysPresent) return true;
+  return !entry.ifExists && entry.qualifier !== 'ForAllValues';
 }
 
 /** A value made only of wildcards (or empty) matches whatever the caller sends. */
@@ -85,8 +94,8 @@ export function isEveryAddress(value: ConditionValue['value']): boolean {
 }
 
 /** The entry requires a match and none of its values matches everything. */
-export function pinsValue(entry: ConditionEntry): boolean {
-  return requiresMatch(entry) &&
+export function pinsValue(entry: ConditionEntry, context: MatchContext = {}): boolean {
+  return requiresMatch(entry, context) &&
     entry.values.length > 0 &&
     entry.values.every(item => !isWildcardOnly(item.value) && !isEveryAddress(item.value));
 }

@@ -1,6 +1,8 @@
 import rule from '../../rules/require-condition.js';
 import { runRuleTests } from '../rule-tester.js';
 
+const SERVICE_RISK =
+  'acts for every AWS customer, so another account can aim it here (confused deputy)';
 const PASS_EXAMPLE = '{"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}';
 const GITHUB_KEYS =
   'token.actions.githubusercontent.com:sub or token.actions.githubusercontent.com/*:sub';
@@ -109,6 +111,12 @@ runRuleTests(rule, {
         ],
       },
     },
+    // Every PassRole call carries iam:PassedToService, so IfExists and ForAllValues still
+    // narrow it; AWS's own service-role policies are written with StringEqualsIfExists.
+    `{"Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*",
+"Condition":{"StringEqualsIfExists":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}`,
+    `{"Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*",
+"Condition":{"ForAllValues:StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}`,
   ],
   invalid: [
     {
@@ -123,6 +131,7 @@ runRuleTests(rule, {
           messageId: 'missingCondition',
           data: {
             name: 'passrole-passed-to-service',
+            risk: 'on Resource "*" lets this identity pass any role to any AWS service',
             value: '"iam:PassRole"',
             keys: 'iam:PassedToService',
             example: PASS_EXAMPLE,
@@ -143,6 +152,7 @@ runRuleTests(rule, {
           messageId: 'missingCondition',
           data: {
             name: 'passrole-passed-to-service',
+            risk: 'on Resource "*" lets this identity pass any role to any AWS service',
             value: '"IAM:Pass*"',
             keys: 'iam:PassedToService',
             example: PASS_EXAMPLE,
@@ -163,6 +173,7 @@ runRuleTests(rule, {
           messageId: 'missingCondition',
           data: {
             name: 'passrole-passed-to-service',
+            risk: 'on Resource "*" lets this identity pass any role to any AWS service',
             value: '"NotAction"',
             keys: 'iam:PassedToService',
             example: PASS_EXAMPLE,
@@ -171,27 +182,6 @@ runRuleTests(rule, {
           column: 33,
           endLine: 1,
           endColumn: 44,
-        },
-      ],
-    },
-    // IfExists is true when the key is absent, so it does not narrow.
-    {
-      code: `{"Statement":[{"Effect":"Allow","Action":"*",
-"Resource":"*",
-"Condition":{"StringEqualsIfExists":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}`,
-      errors: [
-        {
-          messageId: 'missingCondition',
-          data: {
-            name: 'passrole-passed-to-service',
-            value: '"*"',
-            keys: 'iam:PassedToService',
-            example: PASS_EXAMPLE,
-          },
-          line: 1,
-          column: 42,
-          endLine: 1,
-          endColumn: 45,
         },
       ],
     },
@@ -205,6 +195,7 @@ runRuleTests(rule, {
           messageId: 'missingCondition',
           data: {
             name: 'passrole-passed-to-service',
+            risk: 'on Resource "*" lets this identity pass any role to any AWS service',
             value: '"iam:PassRole"',
             keys: 'iam:PassedToService',
             example: PASS_EXAMPLE,
@@ -216,24 +207,25 @@ runRuleTests(rule, {
         },
       ],
     },
-    // ForAllValues is true when the key is missing.
+    // For a service principal the source keys can be absent, so IfExists narrows nothing.
     {
-      code: `{"Statement":[{"Effect":"Allow","Action":"iam:PassRole",
-"Resource":"*",
-"Condition":{"ForAllValues:StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}`,
+      code: `{"Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},
+"Action":"sqs:SendMessage","Resource":"*",
+"Condition":{"ArnLikeIfExists":{"aws:SourceArn":"arn:aws:sns:*:111122223333:*"}}}]}`,
       errors: [
         {
           messageId: 'missingCondition',
           data: {
-            name: 'passrole-passed-to-service',
-            value: '"iam:PassRole"',
-            keys: 'iam:PassedToService',
-            example: PASS_EXAMPLE,
+            name: 'service-principal-source',
+            risk: SERVICE_RISK,
+            value: '"sns.amazonaws.com"',
+            keys: 'aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths',
+            example: SERVICE_EXAMPLE,
           },
           line: 1,
-          column: 42,
+          column: 56,
           endLine: 1,
-          endColumn: 56,
+          endColumn: 75,
         },
       ],
     },
@@ -270,6 +262,7 @@ runRuleTests(rule, {
           messageId: 'missingCondition',
           data: {
             name: 'github-oidc-subject',
+            risk: 'lets workflows of any GitHub repository assume this role',
             value: '"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"',
             keys: GITHUB_KEYS,
             example: GITHUB_EXAMPLE,
@@ -337,6 +330,7 @@ runRuleTests(rule, {
           messageId: 'missingCondition',
           data: {
             name: 'service-principal-source',
+            risk: SERVICE_RISK,
             value: '"scheduler.amazonaws.com"',
             keys: SERVICE_KEYS,
             example: SERVICE_EXAMPLE,
@@ -359,6 +353,7 @@ runRuleTests(rule, {
           messageId: 'missingCondition',
           data: {
             name: 'service-principal-source',
+            risk: SERVICE_RISK,
             value: '"cloudtrail.amazonaws.com"',
             keys: SERVICE_KEYS,
             example: SERVICE_EXAMPLE,
@@ -389,6 +384,7 @@ runRuleTests(rule, {
           messageId: 'missingCondition',
           data: {
             name: 'kms-via-service',
+            risk: 'matches a requirement',
             value: '"kms:Decrypt"',
             keys: 'kms:ViaService',
             example: '{"StringEquals": {"kms:ViaService": "<expected value>"}}',
@@ -402,6 +398,7 @@ runRuleTests(rule, {
           messageId: 'missingCondition',
           data: {
             name: 'passrole-passed-to-service',
+            risk: 'on Resource "*" lets this identity pass any role to any AWS service',
             value: '"iam:PassRole"',
             keys: 'iam:PassedToService',
             example: PASS_EXAMPLE,
@@ -436,6 +433,7 @@ runRuleTests(rule, {
           messageId: 'missingCondition',
           data: {
             name: 'organization-only',
+            risk: 'matches a requirement',
             value: '"*"',
             keys: 'aws:PrincipalOrgID',
             example: '{"StringEquals": {"aws:PrincipalOrgID": "<expected value>"}}',
@@ -481,6 +479,7 @@ runRuleTests(rule, {
           messageId: 'missingCondition',
           data: {
             name: 'vpc-only',
+            risk: 'matches a requirement',
             value: '"Allow"',
             keys: 'aws:SourceVpc or aws:SourceVpce',
             example: '{"StringEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}',
