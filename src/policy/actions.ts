@@ -6,25 +6,38 @@
 
 import type { Statement } from './document.js';
 
-const compiledPatterns = new Map<string, RegExp>();
-
+/**
+ * Wildcard matching without regular expressions: the classic two-pointer walk that returns to
+ * the last `*` on a mismatch. It is O(pattern × name) at worst, so a hostile pattern such as
+ * `*a*a*a*…x` cannot make it backtrack exponentially, as a compiled `.*` chain would.
+ */
 export function patternMatches(pattern: string, name: string): boolean {
-  let regex = compiledPatterns.get(pattern);
-  if (regex === undefined) {
-    const source = pattern
-      .split(/([*?])/u)
-      .map(part => (part === '*' ? '.*' : part === '?' ? '.' : escapeRegExp(part)))
-      .join('');
-    regex = new RegExp(`^${source}$`, 'isu');
-    if (compiledPatterns.size > 10_000) compiledPatterns.clear();
-    compiledPatterns.set(pattern, regex);
-  }
-  return regex.test(name);
-}
+  const wanted = pattern.toLowerCase();
+  const actual = name.toLowerCase();
+  if (!wanted.includes('*') && !wanted.includes('?')) return wanted === actual;
 
-function escapeRegExp(text: string): string {
-  // Only syntax characters may be escaped in a `u` regular expression; "-" must not be.
-  return text.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&');
+  let patternIndex = 0;
+  let nameIndex = 0;
+  let lastStar = -1;
+  let resumeAt = 0;
+  while (nameIndex < actual.length) {
+    const want = wanted[patternIndex];
+    if (want === '?' || (want !== undefined && want !== '*' && want === actual[nameIndex])) {
+      patternIndex++;
+      nameIndex++;
+    } else if (want === '*') {
+      lastStar = patternIndex++;
+      resumeAt = nameIndex;
+    } else if (lastStar !== -1) {
+      // Let the last star swallow one more character and try again from there.
+      patternIndex = lastStar + 1;
+      nameIndex = ++resumeAt;
+    } else {
+      return false;
+    }
+  }
+  while (wanted[patternIndex] === '*') patternIndex++;
+  return patternIndex === wanted.length;
 }
 
 /**
