@@ -15,6 +15,8 @@ export interface CliOptions {
   kind: PolicyKind | undefined;
   maxWarnings: number | undefined;
   quiet: boolean;
+  /** False with --no-ignore: the config's ignores are not applied. */
+  ignore: boolean;
   stdinFilename: string | undefined;
   color: boolean | undefined;
   help: boolean;
@@ -36,6 +38,7 @@ Options:
                             ${POLICY_KINDS.join(', ')}
       --max-warnings <n>    Exit 1 when there are more than n warnings
       --quiet               Report errors only
+      --no-ignore           Lint files the config's ignores would skip
       --stdin-filename <p>  Name to show for the document read from stdin
       --color, --no-color   Force colour on or off (NO_COLOR and FORCE_COLOR also work)
   -h, --help                Show this help
@@ -55,6 +58,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         kind: { type: 'string' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
+        'no-ignore': { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -84,6 +88,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     kind: values.kind as PolicyKind | undefined,
     maxWarnings: parseMaxWarnings(values['max-warnings']),
     quiet: values.quiet ?? false,
+    ignore: !(values['no-ignore'] ?? false),
     stdinFilename: values['stdin-filename'],
     color: values['no-color'] ? false : values.color,
     help: values.help ?? false,

@@ -7,7 +7,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { globbySync, isDynamicPattern } from 'globby';
 import type { FileMatcher } from './file-matcher.js';
 
 export interface DiscoveredFile {
@@ -24,17 +23,33 @@ export interface Discovery {
   unmatched: string[];
   /** Folders on the command line with no JSON or policy file in them. */
   emptyDirectories: DiscoveredFile[];
+  /** Files the user named that the config's ignores skip. */
+  ignoredExplicit: string[];
 }
+
+/** globby costs tens of milliseconds to load, so single-file and git runs never load it. */
+const loadGlobby = () => import('globby');
+
+/** Glob syntax, as globby's isDynamicPattern sees it. */
+const GLOB_CHARACTERS = /[*?[\]{}()!]/u;
 
 const NEVER_WALKED = new Set(['node_modules', '.git']);
 
-export function discoverFiles(paths: readonly string[], cwd: string, matcher: FileMatcher) {
+export async function discoverFiles(
+  paths: readonly string[],
+  cwd: string,
+  matcher: FileMatcher,
+): Promise<Discovery> {
   const found = new Map<string, DiscoveredFile>();
   const unmatched: string[] = [];
   const emptyDirectories: DiscoveredFile[] = [];
+  const ignoredExplicit: string[] = [];
   const add = (absolutePath: string, explicit: boolean) => {
     // The config's ignores hold even for named files, so pre-commit respects them too.
-    if (matcher.isIgnored(absolutePath)) return;
+    if (matcher.isIgnored(absolutePath)) {
+      if (explicit) ignoredExplicit.push(toDisplayPath(absolutePath, cwd));
+      return;
+    }
     const existing = found.get(absolutePath);
     if (existing && (existing.explicit || !explicit)) return;
     const displayPath = toDisplayPath(absolutePath, cwd);
@@ -44,7 +59,8 @@ export function discoverFiles(paths: readonly string[], cwd: string, matcher: Fi
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     if (isDirectory(absolute)) {
-      const candidates = walkDirectory(absolute).filter(file => matcher.isCandidate(file));
+      const walked = await walkDirectory(absolute);
+      const candidates = walked.filter(file => matcher.isCandidate(file));
       if (candidates.length === 0) {
         emptyDirectories.push({ displayPath: toDisplayPath(absolute, cwd), absolutePath: absolute,
           explicit: true });
@@ -52,11 +68,12 @@ export function discoverFiles(paths: readonly string[], cwd: string, matcher: Fi
       for (const file of candidates) add(file, false);
     } else if (existsSync(absolute)) {
       add(absolute, true);
-    } else if (!isDynamicPattern(path)) {
+    } else if (!GLOB_CHARACTERS.test(path)) {
       unmatched.push(path);
     } else {
       // A pattern the user typed is as explicit as a file name, so .gitignore does not apply.
-      const matches = globbySync(path, {
+      const { globby } = await loadGlobby();
+      const matches = await globby(path, {
         cwd,
         absolute: true,
         dot: true,
@@ -67,21 +84,25 @@ export function discoverFiles(paths: readonly string[], cwd: string, matcher: Fi
     }
   }
 
-  return { files: [...found.values()], unmatched, emptyDirectories } satisfies Discovery;
+  return { files: [...found.values()], unmatched, emptyDirectories, ignoredExplicit };
 }
 
-function walkDirectory(directory: string): string[] {
-  const fromGit = listWithGit(directory);
-  const relativePaths = fromGit ?? globbySync('**/*', {
+async function walkDirectory(directory: string): Promise<string[]> {
+  const relativePaths = listWithGit(directory) ?? (await listWithGlobby(directory));
+  return relativePaths
+    .filter(path => !path.split(/[\\/]/u).some(segment => NEVER_WALKED.has(segment)))
+    .map(path => join(directory, path));
+}
+
+async function listWithGlobby(directory: string): Promise<string[]> {
+  const { globby } = await loadGlobby();
+  return globby('**/*', {
     cwd: directory,
     dot: true,
     gitignore: true,
     followSymbolicLinks: false,
     ignore: ['**/node_modules/**', '**/.git/**'],
   });
-  return relativePaths
-    .filter(path => !path.split(/[\\/]/u).some(segment => NEVER_WALKED.has(segment)))
-    .map(path => join(directory, path));
 }
 
 /** Tracked plus untracked-but-not-ignored files; undefined outside a git work tree. */

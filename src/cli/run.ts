@@ -62,7 +62,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   const { config, baseDirectory } = loadConfig(options.config, io.cwd, rules);
   const settings = resolveRuleSettings(config, rules);
-  const matcher = createFileMatcher(baseDirectory, config.policies, config.ignores);
+  const ignores = options.ignore ? config.ignores : [];
+  const matcher = createFileMatcher(baseDirectory, config.policies, ignores);
   const lintRequest = (file: string, explicit: boolean): LintRequest => {
     const globMatch = matcher.policyGlobMatch(file);
     return {
@@ -78,11 +79,22 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     fileResults.push(await lintStdin(options, io, lintRequest));
   }
 
-  const discovery = discoverFiles(options.paths.filter(path => path !== '-'), io.cwd, matcher);
+  const named = options.paths.filter(path => path !== '-');
+  const discovery = await discoverFiles(named, io.cwd, matcher);
   if (discovery.unmatched.length > 0) {
     const names = discovery.unmatched.map(path => `"${path}"`).join(', ');
     throw new UsageError(`Nothing to lint at ${names}: no such file, folder or glob match.`);
   }
+  const [firstIgnored] = discovery.ignoredExplicit;
+  if (firstIgnored !== undefined) {
+    const count = discovery.ignoredExplicit.length;
+    const which = count === 1
+      ? `"${firstIgnored}" is`
+      : `${count} files (e.g. "${firstIgnored}") are`;
+    io.writeStderr(`iamlint: ${which} named but skipped by the config's ignores; ` +
+      'pass --no-ignore to lint them.\n');
+  }
+
   // Naming a folder that holds nothing to lint is most likely a wrong path in a CI step.
   if (options.pathsGiven) {
     for (const folder of discovery.emptyDirectories) {

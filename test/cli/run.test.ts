@@ -77,8 +77,13 @@ describe('iamlint CLI: discovery', () => {
         'roles/deploy.trust': trust,
         'legacy/old.json': WILDCARD_POLICY,
       });
-      const { stdout } = await runIn(cwd, ['--format', 'json', '.', 'legacy/old.json']);
+      const { stdout, stderr } = await runIn(cwd, ['--format', 'json', '.', 'legacy/old.json']);
       expect(ruleIdsOf(stdout)).toEqual([['deploy.trust', ['require-external-id']]]);
+      expect(stderr).toBe('iamlint: "legacy/old.json" is named but skipped by the config\'s ' +
+        'ignores; pass --no-ignore to lint them.\n');
+
+      const unignored = await runIn(cwd, ['--format', 'json', '--no-ignore', 'legacy/old.json']);
+      expect(ruleIdsOf(unignored.stdout)).toEqual([['old.json', ['no-wildcard-action']]]);
     });
 
   // pre-commit passes every changed JSON file by name.
@@ -96,6 +101,19 @@ describe('iamlint CLI: discovery', () => {
     expect((await runIn(cwd, ['--kind', 'managed', 'package.json'])).stdout).toMatch(
       /^package\.json:1:1: error: A policy document is a JSON object with "Version" and /u,
     );
+  });
+
+  // A quoted glob is expanded by iamlint itself, past git's ignores (the corpus run needs it).
+  it('expands a glob argument, even inside ignored folders', async () => {
+    const cwd = makeTree(
+      { '.gitignore': 'out/\n', 'out/a.json': WILDCARD_POLICY, 'out/b.json': CLEAN_POLICY },
+      { git: true },
+    );
+    const { stdout } = await runIn(cwd, ['-f', 'json', 'out/*.json']);
+    expect(ruleIdsOf(stdout)).toEqual([
+      ['a.json', ['no-wildcard-action']],
+      ['b.json', []],
+    ]);
   });
 
   it('exits 2 for a path that does not exist', async () => {
