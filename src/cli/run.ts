@@ -3,6 +3,7 @@
  * as a terminal or CI step would. Findings go to stdout; diagnostics go to stderr.
  */
 
+import { resolve } from 'node:path';
 import { rules } from '../../rules/index.js';
 import { ConfigError, resolveRuleSettings } from '../config/config.js';
 import { type FileResult, type LintRequest, lintSource } from '../engine/lint.js';
@@ -64,8 +65,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const settings = resolveRuleSettings(config, rules);
   const ignores = options.ignore ? config.ignores : [];
   const matcher = createFileMatcher(baseDirectory, config.policies, ignores);
-  const lintRequest = (file: string, explicit: boolean): LintRequest => {
-    const globMatch = matcher.policyGlobMatch(file);
+  /** How to lint a file; stdin without --stdin-filename has no path to match globs with. */
+  const lintRequest = (file: string | undefined, explicit: boolean): LintRequest => {
+    const globMatch = file === undefined ? undefined : matcher.policyGlobMatch(file);
     return {
       rules: settings,
       kind: globMatch?.kind ?? options.kind,
@@ -113,17 +115,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 async function lintStdin(
   options: CliOptions,
   io: CliIo,
-  lintRequest: (file: string, explicit: boolean) => LintRequest,
+  lintRequest: (file: string | undefined, explicit: boolean) => LintRequest,
 ): Promise<FileResult> {
   const { text, encodingFacts } = decodeBytes(await io.readStdin());
   const name = options.stdinFilename ?? '<stdin>';
   const source = createSourceFile(name, text, encodingFacts);
-  return lintSource(source, lintRequest(options.stdinFilename ?? io.cwd, true));
+  const path = options.stdinFilename && resolve(io.cwd, options.stdinFilename);
+  return lintSource(source, lintRequest(path, true));
 }
 
 function lintFile(
   file: DiscoveredFile,
-  lintRequest: (file: string, explicit: boolean) => LintRequest,
+  lintRequest: (file: string | undefined, explicit: boolean) => LintRequest,
 ): FileResult | undefined {
   const read = readPolicyFile(file.absolutePath, file.displayPath);
   if ('source' in read) {

@@ -250,6 +250,17 @@ describe('iamlint CLI: output and exit codes', () => {
     expect(run.stdout).toMatch(/^role\.json:1:52: error: .*\[require-external-id\]\n/u);
   });
 
+  it('matches --stdin-filename against the config\'s policy globs', async () => {
+    const cwd = makeTree({
+      'iamlint.config.json': '{"policies": [{"files": "iam/*.json", "kind": "trust"}]}',
+    });
+    const trust = '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},' +
+      '"Action":"*"}]}';
+    const run = await runIn(cwd, ['-f', 'json', '--stdin-filename', 'iam/x.json', '-'], trust);
+    expect(JSON.parse(run.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId))
+      .toEqual(['require-external-id', 'no-wildcard-action']);
+  });
+
   it('exits 2 with the offending key for a bad config', async () => {
     const cwd = makeTree({
       'iamlint.config.json': '{"rules": {"no-wildcard-actions": "error"}}',
