@@ -60,7 +60,8 @@ export default createRule<MessageIds, Options>({
           report(key, 'duplicateKey', { key: keyAsWritten(key), firstLine });
         }
       } else if (node.type === 'array') {
-        pending.push(...(node.children ?? []));
+        // One push per element: spreading a 100,000-element array overflows the call stack.
+        for (const child of node.children ?? []) pending.push(child);
       }
     }
   },

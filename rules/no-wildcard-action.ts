@@ -4,8 +4,9 @@
  */
 
 import { createRule } from '../src/engine/rule.js';
-import { isAllow } from '../src/policy/document.js';
+import { type Statement, isAllow } from '../src/policy/document.js';
 import { GRANTING_KINDS } from '../src/policy/kind.js';
+import { accountOf, principalEntries } from '../src/policy/principals.js';
 
 export type MessageIds = 'wildcardAction' | 'wildcardService';
 
@@ -13,11 +14,34 @@ export interface Options {
   ignoreServices: string[];
 }
 
-/** `*`, `**`, `*:*`, `s*:*`: no service and no action named. */
-const EVERY_ACTION = /^\*+$|^[^:]*\*[^:]*:\*+$/u;
+/** Only `*` and `?`, with at least one `*`: matches any name. */
+function isWildcardsOnly(text: string): boolean {
+  return text.includes('*') && /^[*?]+$/u.test(text);
+}
 
-/** `s3:*`: one named service, every action. */
-const EVERY_SERVICE_ACTION = /^([^:*?]+):\*+$/u;
+/**
+ * What an Action value opens up: every action (`*`, `*:*`, `s*:*`), every action of one
+ * service (`s3:*`, `s3:?*`), or a narrower set (undefined).
+ */
+function scopeOf(action: string): { service: string | undefined } | undefined {
+  const colon = action.indexOf(':');
+  if (colon === -1) return isWildcardsOnly(action) ? { service: undefined } : undefined;
+
+  const service = action.slice(0, colon);
+  if (!isWildcardsOnly(action.slice(colon + 1))) return undefined;
+  return { service: /[*?]/u.test(service) ? undefined : service.toLowerCase() };
+}
+
+/**
+ * The key policy AWS gives every KMS key grants `kms:*` to the key's own account, which hands
+ * access control to that account's IAM policies; without it the key becomes unmanageable.
+ * https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-root-enable-iam
+ */
+function delegatesKeyToAccounts(statement: Statement, service: string): boolean {
+  if (service !== 'kms') return false;
+  const principals = principalEntries(statement.principal);
+  return principals.length > 0 && principals.every(entry => accountOf(entry) !== undefined);
+}
 
 export default createRule<MessageIds, Options>({
   id: 'no-wildcard-action',
@@ -56,13 +80,14 @@ export default createRule<MessageIds, Options>({
       if (!isAllow(statement)) continue;
 
       for (const action of statement.action?.strings ?? []) {
-        if (EVERY_ACTION.test(action.value)) {
-          report(action.node, 'wildcardAction', { action: action.value });
-          continue;
-        }
+        const scope = scopeOf(action.value);
+        // Skip actions that name what they grant, and services the options accept.
+        if (scope === undefined) continue;
 
-        const service = EVERY_SERVICE_ACTION.exec(action.value)?.[1]?.toLowerCase();
-        if (service !== undefined && !ignored.has(service)) {
+        const { service } = scope;
+        if (service === undefined) {
+          report(action.node, 'wildcardAction', { action: action.value });
+        } else if (!ignored.has(service) && !delegatesKeyToAccounts(statement, service)) {
           report(action.node, 'wildcardService', { action: action.value, service });
         }
       }

@@ -198,15 +198,14 @@ function categorize(codePoint: number, isInvalidUtf8: boolean): Category | undef
   return isInvalidUtf8 ? 'invalidUtf8' : 'unsupported';
 }
 
-/** The ASCII text for a run made only of look-alikes, or undefined if any has none. */
+/**
+ * The ASCII text for a run made only of look-alikes, or undefined if any has none; cut
+ * after as many characters as `quote` shows, so the two read side by side.
+ */
 function lookAlikeReplacement(codePoints: readonly number[]): string | undefined {
-  let replacement = '';
-  for (const codePoint of codePoints) {
-    const ascii = LOOK_ALIKES.get(codePoint);
-    if (ascii === undefined) return undefined;
-    replacement += ascii;
-  }
-  return replacement;
+  if (!codePoints.every(codePoint => LOOK_ALIKES.has(codePoint))) return undefined;
+  const shown = codePoints.slice(0, MAX_QUOTED).map(codePoint => LOOK_ALIKES.get(codePoint));
+  return shown.join('') + (codePoints.length > MAX_QUOTED ? '...' : '');
 }
 
 function quote(codePoints: readonly number[]): string {

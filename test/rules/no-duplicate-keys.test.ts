@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-duplicate-keys.js';
 import { lintSource } from '../../src/engine/lint.js';
 import { createSourceFile } from '../../src/engine/source-file.js';
-import { runRuleTests } from '../rule-tester.js';
+import { lintWithRule, runRuleTests } from '../rule-tester.js';
 
 runRuleTests(rule, {
   valid: [
@@ -148,5 +148,16 @@ describe('no-duplicate-keys on deep nesting', () => {
         "is used, as JSON.parse and iamlint's rules read it, and the others are ignored. " +
         'Merge the values under one key or delete the ones you do not mean.',
     );
+  });
+});
+
+describe('no-duplicate-keys on huge arrays', () => {
+  // Spreading the elements of a 130,000-statement array once overflowed the call stack.
+  it('walks an array of 130,000 statements and finds the repeat in the last one', () => {
+    const statement = '{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}';
+    const code = `{"Statement":[${`${statement},`.repeat(130_000)}{"Sid":"a","Sid":"b"}]}`;
+    expect(lintWithRule(rule, { code })).toMatchObject([
+      { messageId: 'duplicateKey', data: { key: 'Sid', firstLine: 1 } },
+    ]);
   });
 });

@@ -17,10 +17,43 @@ runRuleTests(rule, {
       code: '{"Statement":[{"Effect":"Allow","Action":"logs:*","Resource":"*"}]}',
       options: { ignoreServices: ['logs'] },
     },
+    // The default KMS key policy delegates the key to its account's IAM policies.
+    `{"Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow",
+"Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}`,
     // NotAction is no-allow-not-action's business.
     '{"Statement":[{"Effect":"Allow","NotAction":"*","Resource":"*"}]}',
   ],
   invalid: [
+    // kms:* to a role is not the account delegation of the default key policy.
+    {
+      code: `{"Statement":[{"Effect":"Allow",
+"Principal":{"AWS":"arn:aws:iam::111122223333:role/admin"},"Action":"kms:*","Resource":"*"}]}`,
+      errors: [
+        {
+          messageId: 'wildcardService',
+          data: { action: 'kms:*', service: 'kms' },
+          line: 2,
+          column: 69,
+          endLine: 2,
+          endColumn: 76,
+        },
+      ],
+    },
+    // Only KMS delegates to an account this way; s3:* for another account is a full grant.
+    {
+      code: `{"Statement":[{"Effect":"Allow",
+"Principal":{"AWS":"444455556666"},"Action":["s3:?*"],"Resource":"*"}]}`,
+      errors: [
+        {
+          messageId: 'wildcardService',
+          data: { action: 's3:?*', service: 's3' },
+          line: 2,
+          column: 46,
+          endLine: 2,
+          endColumn: 53,
+        },
+      ],
+    },
     {
       code: `{
   "Version": "2012-10-17",
