@@ -13,8 +13,7 @@ import {
   type ConditionEntry,
   type ConditionValue,
   conditionEntries,
-  isEveryAddress,
-  isWildcardOnly,
+  isBroadValue,
   pinsValue,
   requiresMatch,
 } from '../src/policy/conditions.js';
@@ -193,11 +192,14 @@ function compileValuePattern(requirement: Requirement): RegExp | undefined {
 
 /** Why a value fails the requirement, or undefined when it narrows the grant. */
 function valueProblem(
+  entry: ConditionEntry,
   value: ConditionValue['value'],
   pattern: RegExp | undefined,
   requirement: Requirement,
 ): string | undefined {
-  if (isWildcardOnly(value) || isEveryAddress(value)) return 'it matches any value';
+  if (isBroadValue(entry, value)) {
+    return /^[*?]*$/u.test(String(value)) ? 'it matches any value' : 'it matches nearly any value';
+  }
   if (pattern && !pattern.test(String(value))) {
     return `it does not match ${requirement.valuePattern}`;
   }
@@ -215,15 +217,15 @@ function judgeConditions(
       requirement.conditionKeys.some(key => patternMatches(key, entry.key)),
   );
 
-  const acceptable = (item: ConditionValue) => !valueProblem(item.value, pattern, requirement);
   const narrows = (entry: ConditionEntry) =>
-    pinsValue(entry, requirement) && entry.values.every(acceptable);
+    pinsValue(entry, requirement) &&
+    entry.values.every(item => !valueProblem(entry, item.value, pattern, requirement));
   // Keys under different operators are AND-ed, so one narrowing entry is enough.
   if (relevant.some(narrows)) return { kind: 'satisfied' };
 
   for (const entry of relevant) {
     for (const item of entry.values) {
-      const problem = valueProblem(item.value, pattern, requirement);
+      const problem = valueProblem(entry, item.value, pattern, requirement);
       if (problem) return { kind: 'tooBroad', entry, node: item.node, problem };
     }
   }

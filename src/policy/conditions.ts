@@ -83,19 +83,54 @@ export function requiresMatch(entry: ConditionEntry, context: MatchContext = {})
   return !entry.ifExists && entry.qualifier !== 'ForAllValues';
 }
 
-/** A value made only of wildcards (or empty) matches whatever the caller sends. */
-export function isWildcardOnly(value: ConditionValue['value']): boolean {
-  return typeof value === 'string' && /^[*?]*$/u.test(value);
+/**
+ * A pattern with fewer literal characters than this before its first wildcard names
+ * nothing in particular (`o-*`, `*.amazonaws.com`), while `ec2.*` still names a service.
+ */
+const MIN_LITERAL_PREFIX = 3;
+
+/** Wildcards match in Like operators and in every ARN operator; elsewhere they are literal. */
+function wildcardsMatch(entry: ConditionEntry): boolean {
+  const base = entry.baseOperator.toLowerCase();
+  return base.endsWith('like') || base.startsWith('arn');
 }
 
-/** An IP range that covers every address. */
-export function isEveryAddress(value: ConditionValue['value']): boolean {
-  return typeof value === 'string' && /^(0\.0\.0\.0\/0|::\/0|::0\/0)$/u.test(value.trim());
+/**
+ * Whether a condition value lets nearly every caller through: only wildcards (or empty), a
+ * pattern with almost no literal prefix, an ARN pattern for any account, or an IP range of
+ * a sizeable part of the internet (IPv4 shorter than /8, IPv6 shorter than /16).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN
+ */
+export function isBroadValue(entry: ConditionEntry, value: ConditionValue['value']): boolean {
+  if (typeof value !== 'string') return false;
+  if (/^[*?]*$/u.test(value) || isWideAddressRange(value)) return true;
+  if (!wildcardsMatch(entry)) return false;
+
+  const firstWildcard = value.search(/[*?]/u);
+  if (firstWildcard === -1) return false;
+  if (firstWildcard < MIN_LITERAL_PREFIX) return true;
+  return value.startsWith('arn:') && isAnyAccountArn(value);
 }
 
-/** The entry requires a match and none of its values matches everything. */
+/** `arn:aws:sns:*:*:topic` or `arn:aws:s3:::*`: the pattern does not pin an owner. */
+function isAnyAccountArn(pattern: string): boolean {
+  const fields = pattern.split(':');
+  if (fields.length < 6) return true;
+  const account = fields[4] ?? '';
+  const resource = fields.slice(5).join(':');
+  return /[*?]/u.test(account) || (account === '' && /^[*?]/u.test(resource));
+}
+
+function isWideAddressRange(value: string): boolean {
+  const cidr = /^\s*([0-9a-f.:]+)\/(\d{1,3})\s*$/iu.exec(value);
+  if (!cidr) return false;
+  const isIpv6 = (cidr[1] ?? '').includes(':');
+  return Number(cidr[2]) < (isIpv6 ? 16 : 8);
+}
+
+/** The entry requires a match and none of its values lets nearly everyone through. */
 export function pinsValue(entry: ConditionEntry, context: MatchContext = {}): boolean {
   return requiresMatch(entry, context) &&
     entry.values.length > 0 &&
-    entry.values.every(item => !isWildcardOnly(item.value) && !isEveryAddress(item.value));
+    entry.values.every(item => !isBroadValue(entry, item.value));
 }
