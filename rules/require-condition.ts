@@ -100,8 +100,11 @@ const DEFAULT_REQUIREMENTS: readonly Requirement[] = [
       'token.actions.githubusercontent.com:sub',
       'token.actions.githubusercontent.com/*:sub',
     ],
-    // A literal owner: `repo:my-org/my-repo:ref:refs/heads/main` or `repo:my-org/*`.
-    valuePattern: '^repo:[^*?/:]+/',
+    // A literal owner, `repo:my-org/my-repo:ref:refs/heads/main` or `repo:my-org/*`, or a
+    // customised subject whose first claim has a literal value,
+    // `repository_owner_id:72520260:environment:prod`.
+    // https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect#customizing-the-subject-claims-for-an-organization-or-repository
+    valuePattern: '^(repo:[^*?/:]+/|(?!repo:)[a-z_]+:[^*?:]+)',
     // Every GitHub token carries a subject.
     keyAlwaysPresent: true,
     risk: 'lets workflows of any GitHub repository assume this role',

@@ -117,6 +117,15 @@ runRuleTests(rule, {
 "Condition":{"StringEqualsIfExists":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}`,
     `{"Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*",
 "Condition":{"ForAllValues:StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}`,
+    // A customised subject claim that pins the owner by id.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRoleWithWebIdentity",
+"Principal":{"Federated":
+"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+"Condition":{"StringEquals":{"token.actions.githubusercontent.com:sub":
+"repository_owner_id:72520260:repository_id:553384279:environment:prod"}}}]}`,
+      kind: 'trust',
+    },
   ],
   invalid: [
     {
@@ -287,7 +296,7 @@ runRuleTests(rule, {
             name: 'github-oidc-subject',
             value: '"repo:*/app:*"',
             key: 'Token.Actions.GithubUserContent.com:SUB',
-            problem: 'it does not match ^repo:[^*?/:]+/',
+            problem: 'it does not match ^(repo:[^*?/:]+/|(?!repo:)[a-z_]+:[^*?:]+)',
             example: GITHUB_EXAMPLE,
           },
           line: 4,
