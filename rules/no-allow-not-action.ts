@@ -22,8 +22,9 @@ export default createRule<MessageIds, Record<string, never>>({
         'service on every resource, including actions AWS adds later. List the allowed ' +
         'actions in Action, or make this a Deny statement.',
       allowNotAction:
-        'Allow with NotAction {{actions}} grants every other action on these resources, ' +
-        'including actions AWS adds later. List the allowed actions in Action instead.',
+        'Allow with NotAction {{actions}} grants every other action wherever this statement ' +
+        'applies, including actions AWS adds later. List the allowed actions in Action ' +
+        'instead.',
     },
     advisoryMessages: ['allowNotAction'],
     schema: { type: 'object', properties: {}, additionalProperties: false },

@@ -4,7 +4,7 @@
  * yield one document per policy they contain.
  */
 
-import { type PolicyDocument, createDocument } from '../policy/document.js';
+import { type PolicyDocument, createDocument, readStatements } from '../policy/document.js';
 import { type JsonNode, isString, propertyOf } from '../policy/json-node.js';
 import { type PolicyKind, inferKind } from '../policy/kind.js';
 import type { SourceFile } from './source-file.js';
@@ -32,5 +32,6 @@ export function extractDocuments(
   root: JsonNode,
   kind: PolicyKind | undefined,
 ): PolicyDocument[] {
-  return [createDocument(source, root, kind ?? inferKind(root))];
+  const statements = readStatements(root);
+  return [createDocument(source, root, kind ?? inferKind(statements), [], statements)];
 }

@@ -46,12 +46,17 @@ export function createDocument(
   node: JsonNode,
   kind: PolicyKind,
   path: (string | number)[] = [],
+  statements: Statement[] = readStatements(node),
 ): PolicyDocument {
-  const statementNodes = arrayOrSingle(propertyOf(node, 'Statement')?.value);
-  const statements = statementNodes
+  return { node, kind, source, path, statements };
+}
+
+/** The statements of a document's root object; a single statement object counts as one. */
+export function readStatements(root: JsonNode): Statement[] {
+  const statementNodes = arrayOrSingle(propertyOf(root, 'Statement')?.value);
+  return statementNodes
     .map((statement, index) => readStatement(statement, index))
     .filter(statement => statement !== undefined);
-  return { node, kind, source, path, statements };
 }
 
 function readStatement(node: JsonNode, index: number): Statement | undefined {

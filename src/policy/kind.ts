@@ -3,7 +3,8 @@
  * nor the command line names it.
  */
 
-import { type JsonNode, arrayOrSingle, propertyOf, stringValues } from './json-node.js';
+import { statementCoversAction } from './actions.js';
+import type { Statement } from './document.js';
 
 export const POLICY_KINDS = [
   'managed',
@@ -47,20 +48,23 @@ export function isPolicyKind(value: unknown): value is PolicyKind {
 }
 
 /**
- * A statement with a principal and only STS actions is a role trust policy: STS has no
- * other resource policy. Any other principal makes a resource policy; none, an identity
- * policy, taken as customer managed.
+ * A role trust policy is the only policy whose principal statements carry only STS actions,
+ * or have no Resource while their actions cover sts:AssumeRole (`"Action": "*"`, NotAction):
+ * every resource policy names its resource. Any other principal makes a resource policy;
+ * none, an identity policy, taken as customer managed.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
  */
-export function inferKind(root: JsonNode): PolicyKind {
-  const statements = arrayOrSingle(propertyOf(root, 'Statement')?.value);
+export function inferKind(statements: readonly Statement[]): PolicyKind {
   const withPrincipal = statements.filter(
-    statement => propertyOf(statement, 'Principal') ?? propertyOf(statement, 'NotPrincipal'),
+    statement => statement.principal ?? statement.notPrincipal,
   );
   if (withPrincipal.length === 0) return 'managed';
+  return withPrincipal.every(isTrustStatement) ? 'trust' : 'resource';
+}
 
-  const onlyStsActions = withPrincipal.every(statement => {
-    const actions = stringValues(propertyOf(statement, 'Action')?.value);
-    return actions.length > 0 && actions.every(action => /^sts:/iu.test(action.value));
-  });
-  return onlyStsActions ? 'trust' : 'resource';
+function isTrustStatement(statement: Statement): boolean {
+  const actions = statement.action?.strings ?? [];
+  if (actions.length > 0 && actions.every(action => /^sts:/iu.test(action.value))) return true;
+  const namesResource = statement.resource ?? statement.notResource;
+  return !namesResource && statementCoversAction(statement, 'sts:AssumeRole');
 }

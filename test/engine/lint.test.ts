@@ -74,6 +74,14 @@ describe('lintSource', () => {
       '"Action": ["sts:AssumeRole", "sts:TagSession"]}]}')).toEqual(['trust']);
     expect(kinds('{"Statement": [{"Principal": "*", "Action": "s3:GetObject"}]}'))
       .toEqual(['resource']);
+    // A trust policy names no Resource, even when its Action is "*" or a NotAction.
+    expect(kinds('{"Statement": [{"Principal": {"AWS": "111122223333"}, "Action": "*"}]}'))
+      .toEqual(['trust']);
+    expect(kinds('{"Statement": [{"Principal": {"AWS": "111122223333"}, ' +
+      '"NotAction": "sts:TagSession"}]}')).toEqual(['trust']);
+    // ... while a key policy with "*" names its key.
+    expect(kinds('{"Statement": [{"Principal": {"AWS": "111122223333"}, "Action": "*", ' +
+      '"Resource": "*"}]}')).toEqual(['resource']);
   });
 
   it('keeps the other rules and reports a rule that throws as its own finding', () => {
