@@ -8,6 +8,7 @@ import type { Finding } from '../engine/finding.js';
 import type { FileResult } from '../engine/lint.js';
 import type { SourceFile } from '../engine/source-file.js';
 import { type FormatContext, type Formatter, countFindings } from './formatter.js';
+import { escapeForTerminal, maskForTerminal } from './terminal-safe.js';
 
 /** Minified policies put everything on one line; show a window of it around the token. */
 const SNIPPET_WIDTH = 100;
@@ -25,10 +26,11 @@ export const formatStylish: Formatter = (results, context) => {
 };
 
 function formatFinding(result: FileResult, finding: Finding, chalk: ChalkInstance): string {
-  const where = chalk.bold(`${result.filePath}:${finding.line}:${finding.column}:`);
+  const path = escapeForTerminal(result.filePath);
+  const where = chalk.bold(`${path}:${finding.line}:${finding.column}:`);
   const severity = finding.severity === 2 ? chalk.red('error') : chalk.yellow('warning');
-  const rule = chalk.gray(`[${finding.ruleId ?? 'parse'}]`);
-  const header = `${where} ${severity}: ${finding.message} ${rule}`;
+  const rule = chalk.gray(`[${finding.ruleId ?? 'fatal'}]`);
+  const header = `${where} ${severity}: ${escapeForTerminal(finding.message)} ${rule}`;
   const snippet = formatSnippet(result.source, finding, chalk);
   return snippet ? `${header}\n${snippet}` : header;
 }
@@ -36,20 +38,20 @@ function formatFinding(result: FileResult, finding: Finding, chalk: ChalkInstanc
 function formatSnippet(source: SourceFile, finding: Finding, chalk: ChalkInstance): string {
   const lineStart = source.lineStarts[finding.line - 1];
   if (lineStart === undefined || source.text.length === 0) return '';
-  const nextStart = source.lineStarts[finding.line] ?? source.text.length;
-  const line = source.text.slice(lineStart, nextStart).replace(/[\r\n\u2028\u2029]+$/u, '');
+  const lineLength = lineLengthAt(source, finding.line);
 
   const startColumn = finding.column - 1;
-  const endColumn = finding.endLine === finding.line ? finding.endColumn - 1 : line.length;
-  const width = Math.max(1, Math.min(endColumn, line.length) - startColumn);
+  const endColumn = finding.endLine === finding.line ? finding.endColumn - 1 : lineLength;
+  const width = Math.max(1, Math.min(endColumn, lineLength) - startColumn);
 
-  const windowStart = line.length > SNIPPET_WIDTH
-    ? Math.max(0, Math.min(startColumn - 20, line.length - SNIPPET_WIDTH))
+  // Only the window is copied: a minified policy is one line of megabytes.
+  const windowStart = lineLength > SNIPPET_WIDTH
+    ? Math.max(0, Math.min(startColumn - 20, lineLength - SNIPPET_WIDTH))
     : 0;
-  const windowEnd = Math.min(line.length, windowStart + SNIPPET_WIDTH);
+  const windowEnd = Math.min(lineLength, windowStart + SNIPPET_WIDTH);
   const before = windowStart > 0 ? '…' : '';
-  const after = windowEnd < line.length ? '…' : '';
-  const shown = line.slice(windowStart, windowEnd);
+  const after = windowEnd < lineLength ? '…' : '';
+  const shown = maskForTerminal(source.text.slice(lineStart + windowStart, lineStart + windowEnd));
 
   // Keep tabs in the padding so the caret lines up with the token in a terminal.
   const padding = before.replace(/./gu, ' ') +
@@ -60,6 +62,14 @@ function formatSnippet(source: SourceFile, finding: Finding, chalk: ChalkInstanc
   const blank = ' '.repeat(gutter.length);
   return `${chalk.gray(`${gutter} |`)} ${before}${shown}${after}\n` +
     `${chalk.gray(`${blank} |`)} ${padding}${chalk.cyan(underline)}`;
+}
+
+/** The length of a 1-based line without its line break. */
+function lineLengthAt(source: SourceFile, line: number): number {
+  const start = source.lineStarts[line - 1] ?? 0;
+  let end = source.lineStarts[line] ?? source.text.length;
+  while (end > start && /[\r\n\u2028\u2029]/u.test(source.text[end - 1] ?? '')) end--;
+  return end - start;
 }
 
 function formatSummary(

@@ -217,6 +217,19 @@ describe('iamlint CLI: output and exit codes', () => {
     });
   });
 
+  // A policy can carry escape sequences meant to rewrite the reviewer's terminal.
+  it('never prints control characters from policies or file names', async () => {
+    const escaped = '{"Statement":[{"Effect":"Allow","Action":"\\u001b[2K\\r*:*",' +
+      '"Resource":"*"}]}';
+    const raw = '{"Statement":[{"Sid":"\u001b]0;x\u0007"}]}';
+    const cwd = makeTree({ 'bad\u001b[31m.json': escaped, 'raw.json': raw });
+    const { stdout } = await runIn(cwd, ['--no-color']);
+    const controls = [...stdout].filter(char => char < ' ' && char !== '\n');
+    expect(controls).toEqual([]);
+    expect(stdout).toContain('bad\\x1B[31m.json:1:42: error: Action "\\x1B[2K\\x0D*:*"');
+    expect(stdout).toContain('   1 | {"Statement":[{"Sid":"\uFFFD]0;x\uFFFD"}]}\n');
+  });
+
   it('exits 0 when clean and says so', async () => {
     const cwd = makeTree({ 'read.json': CLEAN_POLICY });
     expect(await runIn(cwd, [])).toEqual({
