@@ -18,10 +18,27 @@ export interface FileMatcher {
 
 const MATCH_OPTIONS = { dot: true };
 
-/** "a/b/c.json", "a/b", "a": an ignored folder ignores everything in it. */
-function withAncestors(path: string): string[] {
+/**
+ * A list of globs where `!pattern` takes matches back out, as in .gitignore and ESLint:
+ * `["legacy/**", "!legacy/keep.json"]`. A list of negations alone matches nothing.
+ */
+function compileGlobs(globs: readonly string[]) {
+  const compile = (list: string[]) =>
+    list.length > 0 ? picomatch(list, MATCH_OPTIONS) : () => false;
+  const included = compile(globs.filter(glob => !glob.startsWith('!')));
+  const excluded = compile(globs.filter(glob => glob.startsWith('!')).map(glob => glob.slice(1)));
+  const matches = (path: string) => included(path) && !excluded(path);
+  return { matches, excluded };
+}
+
+/**
+ * An ignored folder ignores everything in it ("legacy" ignores "legacy/a/b.json"), unless a
+ * negation names the file itself.
+ */
+function ignoresPath(ignores: ReturnType<typeof compileGlobs>, path: string): boolean {
+  if (ignores.excluded(path)) return false;
   const parts = path.split('/');
-  return parts.map((_, index) => parts.slice(0, parts.length - index).join('/'));
+  return parts.some((_, index) => ignores.matches(parts.slice(0, index + 1).join('/')));
 }
 
 export function createFileMatcher(
@@ -30,9 +47,9 @@ export function createFileMatcher(
   ignores: readonly string[],
 ): FileMatcher {
   const toRelative = (path: string) => relative(baseDirectory, path).split(sep).join('/');
-  const isIgnoredPath = picomatch(ignores.length > 0 ? [...ignores] : ['\0'], MATCH_OPTIONS);
+  const ignoreGlobs = compileGlobs(ignores);
   const globs = policies.map(entry => ({
-    matches: picomatch(entry.files, MATCH_OPTIONS),
+    matches: compileGlobs(entry.files).matches,
     kind: entry.kind,
   }));
 
@@ -44,7 +61,7 @@ export function createFileMatcher(
 
   return {
     isCandidate: path => /\.json$/iu.test(path) || policyGlobMatch(path) !== undefined,
-    isIgnored: path => withAncestors(toRelative(path)).some(part => isIgnoredPath(part)),
+    isIgnored: path => ignoresPath(ignoreGlobs, toRelative(path)),
     policyGlobMatch,
   };
 }
