@@ -320,6 +320,7 @@ export default createRule<MessageIds, Options>({
               valuePattern: {
                 type: 'string',
                 minLength: 1,
+                format: 'regex',
                 description: 'A regular expression every value of the key must match.',
               },
               example: {

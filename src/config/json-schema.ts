@@ -16,6 +16,8 @@ export interface JsonSchema {
   maxItems?: number;
   enum?: readonly unknown[];
   pattern?: string;
+  /** "regex": the string must compile as a JavaScript regular expression with the u flag. */
+  format?: 'regex';
   minimum?: number;
   minLength?: number;
   oneOf?: JsonSchema[];
@@ -51,6 +53,13 @@ export function validateAgainstSchema(
 function validateString(value: string, schema: JsonSchema, at: string): string | undefined {
   if (schema.minLength !== undefined && value.length < schema.minLength) {
     return `${at} must not be empty`;
+  }
+  if (schema.format === 'regex') {
+    try {
+      new RegExp(value, 'u');
+    } catch (error) {
+      return `${at} is not a valid regular expression (${(error as Error).message})`;
+    }
   }
   if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) {
     return `${at} is ${JSON.stringify(value)}, which does not match ${schema.pattern}`;

@@ -50,6 +50,22 @@ describe('parseConfig', () => {
     );
   });
 
+  // A bad pattern once surfaced only as a rule crash on every policy.
+  it('rejects an option that must be a regular expression and is not', () => {
+    const requirement = {
+      name: 'x',
+      kinds: ['managed'],
+      conditionKeys: ['a:b'],
+      valuePattern: '(',
+    };
+    expect(problemOf(JSON.stringify({
+      rules: { 'require-condition': ['error', { requirements: [requirement] }] },
+    }))).toBe(
+      'iamlint.config.json: rules.require-condition[1].requirements[0].valuePattern is not a ' +
+        'valid regular expression (Invalid regular expression: /(/u: Unterminated group)',
+    );
+  });
+
   it('checks each rule entry against the rule', () => {
     expect(problemOf('{"rules": {"no-wildcard-action": "on"}}')).toBe(
       'iamlint.config.json: rules.no-wildcard-action has severity "on"; ' +
