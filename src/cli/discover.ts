@@ -5,7 +5,7 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { FileMatcher } from './file-matcher.js';
 
@@ -66,7 +66,7 @@ export async function discoverFiles(
           explicit: true });
       }
       for (const file of candidates) add(file, false);
-    } else if (existsSync(absolute)) {
+    } else if (pathExists(absolute)) {
       add(absolute, true);
     } else if (!GLOB_CHARACTERS.test(path)) {
       unmatched.push(path);
@@ -87,22 +87,41 @@ export async function discoverFiles(
   return { files: [...found.values()], unmatched, emptyDirectories, ignoredExplicit };
 }
 
+/**
+ * The files under a folder named on the command line. A folder git ignores as a whole
+ * (build output, an exported corpus) is named on purpose, so it is walked without ignores.
+ */
 async function walkDirectory(directory: string): Promise<string[]> {
-  const relativePaths = listWithGit(directory) ?? (await listWithGlobby(directory));
+  const fromGit = listWithGit(directory);
+  const relativePaths = fromGit?.length === 0 && isIgnoredByGit(directory)
+    ? await listWithGlobby(directory, { gitignore: false })
+    : (fromGit ?? (await listWithGlobby(directory, { gitignore: true })));
   return relativePaths
     .filter(path => !path.split(/[\\/]/u).some(segment => NEVER_WALKED.has(segment)))
     .map(path => join(directory, path));
 }
 
-async function listWithGlobby(directory: string): Promise<string[]> {
+async function listWithGlobby(directory: string, { gitignore }: { gitignore: boolean }) {
   const { globby } = await loadGlobby();
+  // Symbolic links are listed, not followed: git lists them the same way, and reading one
+  // reports a dangling link or a link to a folder instead of walking into a loop.
   return globby('**/*', {
     cwd: directory,
     dot: true,
-    gitignore: true,
+    gitignore,
+    onlyFiles: false,
     followSymbolicLinks: false,
     ignore: ['**/node_modules/**', '**/.git/**'],
   });
+}
+
+function isIgnoredByGit(directory: string): boolean {
+  try {
+    execFileSync('git', ['check-ignore', '-q', '.'], { cwd: directory, stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Tracked plus untracked-but-not-ignored files; undefined outside a git work tree. */
@@ -115,10 +134,20 @@ function listWithGit(directory: string): string[] | undefined {
     );
     // A path deleted from the work tree but still in the index is not there to lint.
     return [...new Set(output.split('\0'))].filter(
-      path => path !== '' && existsSync(join(directory, path)),
+      path => path !== '' && pathExists(join(directory, path)),
     );
   } catch {
     return undefined;
+  }
+}
+
+/** Whether anything is at the path, a dangling symbolic link included. */
+function pathExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

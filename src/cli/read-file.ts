@@ -3,7 +3,7 @@
  * unreadable file, a huge file) becomes a message for that file; nothing here throws.
  */
 
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { type SourceFile, createSourceFile, decodeBytes } from '../engine/source-file.js';
 
 /**
@@ -30,8 +30,19 @@ export function readPolicyFile(path: string, displayPath: string): ReadResult {
     return { source: createSourceFile(displayPath, text, encodingFacts) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && isSymbolicLink(path)) {
+      return { problem: 'Cannot read the file: it is a symbolic link to nothing.' };
+    }
     const problem = `Cannot read the file: ${describeErrno(code, error)}.`;
     return { problem, missing: code === 'ENOENT' };
+  }
+}
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

@@ -116,6 +116,37 @@ describe('iamlint CLI: discovery', () => {
     ]);
   });
 
+  it('walks a folder git ignores when it is named', async () => {
+    const cwd = makeTree({ '.gitignore': 'out/\n', 'out/a.json': WILDCARD_POLICY }, { git: true });
+    const { stdout } = await runIn(cwd, ['-f', 'json', 'out']);
+    expect(ruleIdsOf(stdout)).toEqual([['a.json', ['no-wildcard-action']]]);
+  });
+
+  it('lints symbolic links to files and reports broken ones, in and out of git', async () => {
+    for (const git of [false, true]) {
+      const cwd = makeTree({ 'policies/real.json': WILDCARD_POLICY }, { git });
+      symlinkSync(join(cwd, 'policies/real.json'), join(cwd, 'policies/link.json'));
+      symlinkSync(join(cwd, 'policies/missing.json'), join(cwd, 'policies/dangling.json'));
+      symlinkSync(join(cwd, 'policies/loop.json'), join(cwd, 'policies/loop.json'));
+
+      const { stdout } = await runIn(cwd, ['-f', 'json', 'policies']);
+      const messages = Object.fromEntries(
+        (JSON.parse(stdout) as { filePath: string; messages: { message: string }[] }[]).map(
+          result => [result.filePath.split('/').pop(), result.messages.map(m => m.message)],
+        ),
+      );
+      expect(Object.keys(messages).sort()).toEqual(
+        ['dangling.json', 'link.json', 'loop.json', 'real.json'],
+      );
+      expect(messages['dangling.json']).toEqual([
+        'Cannot read the file: it is a symbolic link to nothing.',
+      ]);
+      expect(messages['loop.json']).toEqual([
+        'Cannot read the file: too many levels of symbolic links.',
+      ]);
+    }
+  });
+
   it('exits 2 for a path that does not exist', async () => {
     const cwd = makeTree({ 'a.json': CLEAN_POLICY });
     expect(await runIn(cwd, ['a.json', 'missing.json'])).toEqual({
