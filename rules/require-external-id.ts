@@ -60,14 +60,12 @@ function hasExternalIdOrMfa(statement: Statement): boolean {
   return conditionEntries(statement).some(entry => pinsExternalId(entry) || requiresMfa(entry));
 }
 
-/** An account id written as a JSON number rather than a string. */
+/**
+ * An account id written as a JSON number rather than a string: up to 12 digits, since a
+ * number loses the leading zeros of an id. Other numbers are no account id at all.
+ */
 function isNumericAccount(entry: PrincipalEntry): boolean {
-  return entry.type === 'AWS' && entry.node.type === 'number';
-}
-
-/** The string to suggest: the number's digits padded back to 12, anything else as it is. */
-function suggestedAccountId(entry: PrincipalEntry): string {
-  return /^\d{1,12}$/u.test(entry.value) ? entry.value.padStart(12, '0') : entry.value;
+  return entry.type === 'AWS' && entry.node.type === 'number' && /^\d{1,12}$/u.test(entry.value);
 }
 
 export default createRule<MessageIds, Options>({
@@ -126,7 +124,7 @@ export default createRule<MessageIds, Options>({
         }
         // Reported whatever the condition says: the number itself is the problem.
         if (isNumericAccount(entry)) {
-          const suggested = suggestedAccountId(entry);
+          const suggested = entry.value.padStart(12, '0');
           report(entry.node, 'accountIdAsNumber', { principal, account: suggested });
         }
       }

@@ -29,22 +29,24 @@ export const HELP = `Usage: iamlint [options] [paths...]
 
 Lint the AWS IAM policy documents in files and directories (default: .).
 Inside a git work tree the files git tracks or would track are read; elsewhere .gitignore
-is honoured. Files named on the command line are always linted. Use - to read stdin.
+is honoured. Files and folders named on the command line are linted even when git ignores
+them (the config's ignores still apply). Use - to read stdin.
 
 Options:
   -f, --format <name>       Output format: ${FORMATS.join(', ')} (default: stylish)
   -c, --config <file>       Config file (default: iamlint.config.json, searched upwards)
       --kind <kind>         Kind of policies not matched by a config glob:
                             ${POLICY_KINDS.join(', ')}
-      --max-warnings <n>    Exit 1 when there are more than n warnings
-      --quiet               Report errors only
+      --max-warnings <n>    Exit 1 when there are more than n warnings (-1: no limit)
+      --quiet               Report errors only; warnings are not counted either
       --no-ignore           Lint files the config's ignores would skip
       --stdin-filename <p>  Name to show for the document read from stdin
       --color, --no-color   Force colour on or off (NO_COLOR and FORCE_COLOR also work)
   -h, --help                Show this help
   -v, --version             Show the version of iamlint and of its data
 
-Exit status: 0 no errors, 1 errors or too many warnings, 2 bad options or config.`;
+Exit status: 0 no errors, 1 errors or too many warnings, 2 bad options, a bad config
+or an internal failure.`;
 
 export function parseCliArgs(argv: string[]): CliOptions {
   let parsed;
@@ -75,6 +77,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format "${format}" is not a format; use ${FORMATS.join(' or ')}.`);
   }
+  for (const name of ['config', 'stdin-filename'] as const) {
+    if (values[name] === '') throw new UsageError(`--${name} needs a file name, not "".`);
+  }
   if (values.kind !== undefined && !isPolicyKind(values.kind)) {
     throw new UsageError(`--kind "${values.kind}" is not a kind; use one of ` +
       `${POLICY_KINDS.join(', ')}.`);
@@ -96,10 +101,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
   };
 }
 
+/** -1 means no limit, as in ESLint. */
 function parseMaxWarnings(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
+  if (value === undefined || value === '-1') return undefined;
   if (!/^\d+$/u.test(value)) {
-    throw new UsageError(`--max-warnings "${value}" must be a whole number, such as 0.`);
+    throw new UsageError(`--max-warnings "${value}" must be a whole number, such as 0 ` +
+      '(or -1 for no limit).');
   }
   return Number(value);
 }

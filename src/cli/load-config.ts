@@ -34,8 +34,11 @@ export function loadConfig(
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new ConfigError(`Cannot read config ${shownPath}: ${code}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT'
+      ? 'it does not exist'
+      : (code ?? String(error));
+    throw new ConfigError(`Cannot read the config ${shownPath}: ${reason}.`);
   }
   const config = parseConfig(text, shownPath, rules);
   return { config, baseDirectory: dirname(path), path };

@@ -1,19 +1,41 @@
 #!/usr/bin/env node
 /** The `iamlint` executable: wires the real process into runCli. */
 
+import { EXIT_USAGE } from './exit-codes.js';
+import { MAX_FILE_BYTES } from './read-file.js';
 import { runCli } from './run.js';
 
+/** Stops reading one byte past the file-size limit; runCli reports the oversized input. */
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    total += (chunk as Buffer).length;
+    if (total > MAX_FILE_BYTES) break;
+  }
   return Buffer.concat(chunks);
 }
 
-process.exitCode = await runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdoutIsTty: process.stdout.isTTY === true,
-  writeStdout: text => process.stdout.write(text),
-  writeStderr: text => process.stderr.write(text),
-  readStdin,
-});
+function currentDirectory(): string | undefined {
+  try {
+    return process.cwd();
+  } catch {
+    return undefined;
+  }
+}
+
+const cwd = currentDirectory();
+if (cwd === undefined) {
+  process.stderr.write('iamlint: the current folder no longer exists; cd to one that does.\n');
+  process.exitCode = EXIT_USAGE;
+} else {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    cwd,
+    env: process.env,
+    stdoutIsTty: process.stdout.isTTY === true,
+    writeStdout: text => process.stdout.write(text),
+    writeStderr: text => process.stderr.write(text),
+    readStdin,
+  });
+}

@@ -10,6 +10,7 @@ import { type FileResult, type LintRequest, lintSource } from '../engine/lint.js
 import { fatalFinding } from '../engine/finding.js';
 import { createSourceFile, decodeBytes } from '../engine/source-file.js';
 import { formatJson } from '../formatters/json.js';
+import { escapeForTerminal } from '../formatters/terminal-safe.js';
 import { formatStylish } from '../formatters/stylish.js';
 import { countFindings, type Formatter } from '../formatters/formatter.js';
 import { type CliOptions, HELP, UsageError, parseCliArgs } from './args.js';
@@ -18,7 +19,7 @@ import { type DiscoveredFile, discoverFiles } from './discover.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { createFileMatcher } from './file-matcher.js';
 import { loadConfig } from './load-config.js';
-import { readPolicyFile } from './read-file.js';
+import { MAX_FILE_BYTES, readPolicyFile } from './read-file.js';
 import { DATA_VERSION, readToolVersion } from './version.js';
 
 export interface CliIo {
@@ -77,8 +78,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   };
 
   const fileResults: FileResult[] = [];
+  const skippedByIgnores: string[] = [];
   if (options.paths.includes('-')) {
-    fileResults.push(await lintStdin(options, io, lintRequest));
+    const name = options.stdinFilename;
+    if (name && matcher.isIgnored(resolve(io.cwd, name))) skippedByIgnores.push(name);
+    else fileResults.push(await lintStdin(options, io, lintRequest));
   }
 
   const named = options.paths.filter(path => path !== '-');
@@ -87,15 +91,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const names = discovery.unmatched.map(path => `"${path}"`).join(', ');
     throw new UsageError(`Nothing to lint at ${names}: no such file, folder or glob match.`);
   }
-  const [firstIgnored] = discovery.ignoredExplicit;
-  if (firstIgnored !== undefined) {
-    const count = discovery.ignoredExplicit.length;
-    const which = count === 1
-      ? `"${firstIgnored}" is`
-      : `${count} files (e.g. "${firstIgnored}") are`;
-    io.writeStderr(`iamlint: ${which} named but skipped by the config's ignores; ` +
-      'pass --no-ignore to lint them.\n');
-  }
+  skippedByIgnores.push(...discovery.ignoredExplicit);
+  reportSkippedByIgnores(skippedByIgnores, io);
 
   // Naming a folder that holds nothing to lint is most likely a wrong path in a CI step.
   if (options.pathsGiven) {
@@ -112,13 +109,27 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return report(fileResults, options, io);
 }
 
+function reportSkippedByIgnores(paths: readonly string[], io: CliIo): void {
+  const [first] = paths;
+  if (first === undefined) return;
+  const which = paths.length === 1
+    ? `"${first}" is named but skipped by the config's ignores; pass --no-ignore to lint it`
+    : `${paths.length} named files (e.g. "${first}") are skipped by the config's ignores; ` +
+      'pass --no-ignore to lint them';
+  io.writeStderr(`iamlint: ${escapeForTerminal(which)}.\n`);
+}
+
 async function lintStdin(
   options: CliOptions,
   io: CliIo,
   lintRequest: (file: string | undefined, explicit: boolean) => LintRequest,
 ): Promise<FileResult> {
-  const { text, encodingFacts } = decodeBytes(await io.readStdin());
+  const bytes = await io.readStdin();
   const name = options.stdinFilename ?? '<stdin>';
+  if (bytes.length > MAX_FILE_BYTES) {
+    return fatalResult(name, 'Cannot lint: the input is over the 32 MiB limit.');
+  }
+  const { text, encodingFacts } = decodeBytes(bytes);
   const source = createSourceFile(name, text, encodingFacts);
   const path = options.stdinFilename && resolve(io.cwd, options.stdinFilename);
   return lintSource(source, lintRequest(path, true));

@@ -89,14 +89,16 @@ export function parseConfig(text: string, fileName: string, rules: readonly AnyR
   }
 
   const value: unknown = JSON.parse(text);
-  const problem = validateAgainstSchema(value, CONFIG_SCHEMA, fileName);
-  if (problem) throw new ConfigError(problem);
+  const problem = validateAgainstSchema(value, CONFIG_SCHEMA, '');
+  if (problem) {
+    throw new ConfigError(`${fileName}: ${problem.replace(/^the value/u, 'the config')}`);
+  }
 
   const raw = value as Record<string, unknown>;
   const ruleEntries = (raw.rules ?? {}) as Record<string, unknown>;
   for (const [id, entry] of Object.entries(ruleEntries)) {
-    const ruleProblem = validateRuleEntry(id, entry, rules, `${fileName}: rules.${id}`);
-    if (ruleProblem) throw new ConfigError(ruleProblem);
+    const ruleProblem = validateRuleEntry(id, entry, rules, `rules.${id}`);
+    if (ruleProblem) throw new ConfigError(`${fileName}: ${ruleProblem}`);
   }
 
   return {

@@ -24,7 +24,10 @@ export interface JsonSchema {
   default?: unknown;
 }
 
-/** Returns the first problem as "at: problem", or undefined when the value fits. */
+/**
+ * Returns the first problem, naming where it is (`rules.x[1].y`, or "the value" at the
+ * root when `at` is empty), or undefined when the value fits.
+ */
 export function validateAgainstSchema(
   value: unknown,
   schema: JsonSchema,
@@ -35,15 +38,15 @@ export function validateAgainstSchema(
     return problems.includes(undefined) ? undefined : problems[0];
   }
   if (schema.type && !hasType(value, schema.type)) {
-    return `${at} must be ${article(schema.type)}, not ${describeValue(value)}`;
+    return `${subject(at)} must be ${article(schema.type)}, not ${describeValue(value)}`;
   }
   if (schema.enum && !schema.enum.includes(value)) {
     const allowed = schema.enum.map(item => JSON.stringify(item)).join(', ');
-    return `${at} is ${JSON.stringify(value)}; use one of ${allowed}`;
+    return `${subject(at)} is ${JSON.stringify(value)}; use one of ${allowed}`;
   }
   if (typeof value === 'string') return validateString(value, schema, at);
   if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
-    return `${at} must be at least ${schema.minimum}`;
+    return `${subject(at)} must be at least ${schema.minimum}`;
   }
   if (Array.isArray(value)) return validateArray(value, schema, at);
   if (isPlainObject(value)) return validateObject(value, schema, at);
@@ -52,27 +55,27 @@ export function validateAgainstSchema(
 
 function validateString(value: string, schema: JsonSchema, at: string): string | undefined {
   if (schema.minLength !== undefined && value.length < schema.minLength) {
-    return `${at} must not be empty`;
+    return `${subject(at)} must not be empty`;
   }
   if (schema.format === 'regex') {
     try {
       new RegExp(value, 'u');
     } catch (error) {
-      return `${at} is not a valid regular expression (${(error as Error).message})`;
+      return `${subject(at)} is not a valid regular expression (${(error as Error).message})`;
     }
   }
   if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) {
-    return `${at} is ${JSON.stringify(value)}, which does not match ${schema.pattern}`;
+    return `${subject(at)} is ${JSON.stringify(value)}, which does not match ${schema.pattern}`;
   }
   return undefined;
 }
 
 function validateArray(value: unknown[], schema: JsonSchema, at: string): string | undefined {
   if (schema.minItems !== undefined && value.length < schema.minItems) {
-    return `${at} must have at least ${schema.minItems} item(s)`;
+    return `${subject(at)} must have at least ${schema.minItems} item(s)`;
   }
   if (schema.maxItems !== undefined && value.length > schema.maxItems) {
-    return `${at} must have at most ${schema.maxItems} item(s)`;
+    return `${subject(at)} must have at most ${schema.maxItems} item(s)`;
   }
   for (const [index, item] of value.entries()) {
     const itemSchema = schema.prefixItems?.[index] ?? schema.items;
@@ -88,10 +91,10 @@ function validateObject(
   at: string,
 ): string | undefined {
   for (const name of schema.required ?? []) {
-    if (!(name in value)) return `${at} is missing "${name}"`;
+    if (!(name in value)) return `${subject(at)} is missing "${name}"`;
   }
   for (const [name, item] of Object.entries(value)) {
-    const itemAt = `${at}.${name}`;
+    const itemAt = at === '' ? name : `${at}.${name}`;
     const declared = schema.properties?.[name];
     if (declared) {
       const problem = validateAgainstSchema(item, declared, itemAt);
@@ -105,6 +108,10 @@ function validateObject(
     }
   }
   return undefined;
+}
+
+function subject(at: string): string {
+  return at === '' ? 'the value' : at;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -130,6 +137,7 @@ function article(type: string): string {
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large for JSON';
   if (Array.isArray(value)) return 'an array';
   return `${article(typeof value)} (${JSON.stringify(value)})`;
 }

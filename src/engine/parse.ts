@@ -86,7 +86,8 @@ function describeError(text: string, error: ParseError): ParseFailure {
   switch (error.error) {
     case ParseErrorCode.InvalidCommentToken:
     case ParseErrorCode.UnexpectedEndOfComment:
-      return at('Comments are not allowed in JSON policy documents. Remove the comment.');
+      return at('Comments are not allowed in JSON (AWS rejects them in policies). ' +
+        'Remove the comment.');
     case ParseErrorCode.InvalidSymbol:
       return at(describeUnexpected(text, start), start, start + 1);
     case ParseErrorCode.InvalidCharacter:
@@ -121,8 +122,9 @@ function describeError(text: string, error: ParseError): ParseFailure {
 type At = (message: string, from?: number, to?: number) => ParseFailure;
 
 function describeMissing(text: string, error: ParseError, at: At): ParseFailure {
+  if (text === '') return at('The file is empty; a policy document is a JSON object.', 0, 0);
   if (text.trim() === '') {
-    return at('The file is empty; a policy document is a JSON object.', 0, 0);
+    return at('The file holds only white space; a policy document is a JSON object.', 0, 0);
   }
   // Called for an unclosed string only when that string runs to the end of the text.
   const truncated = error.error === ParseErrorCode.UnexpectedEndOfString ||

@@ -8,7 +8,7 @@ import type { FileResult } from '../engine/lint.js';
 import type { Formatter } from './formatter.js';
 
 export const formatJson: Formatter = (results, { cwd }) =>
-  JSON.stringify(results.map(result => toEslintResult(result, cwd)));
+  `${JSON.stringify(results.map(result => toEslintResult(result, cwd)))}\n`;
 
 function toEslintResult(result: FileResult, cwd: string) {
   const messages = result.findings.map(finding => ({

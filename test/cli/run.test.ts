@@ -80,7 +80,9 @@ describe('iamlint CLI: discovery', () => {
       const { stdout, stderr } = await runIn(cwd, ['--format', 'json', '.', 'legacy/old.json']);
       expect(ruleIdsOf(stdout)).toEqual([['deploy.trust', ['require-external-id']]]);
       expect(stderr).toBe('iamlint: "legacy/old.json" is named but skipped by the config\'s ' +
-        'ignores; pass --no-ignore to lint them.\n');
+        'ignores; pass --no-ignore to lint it.\n');
+      const piped = await runIn(cwd, ['--stdin-filename', 'legacy/x.json', '-'], WILDCARD_POLICY);
+      expect(piped).toMatchObject({ code: 0, stderr: expect.stringContaining('"legacy/x.json"') });
 
       const unignored = await runIn(cwd, ['--format', 'json', '--no-ignore', 'legacy/old.json']);
       expect(ruleIdsOf(unignored.stdout)).toEqual([['old.json', ['no-wildcard-action']]]);

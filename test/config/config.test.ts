@@ -39,14 +39,20 @@ describe('parseConfig', () => {
 
   it('names the offending key', () => {
     expect(problemOf('{"rule": {}}')).toBe(
-      'iamlint.config.json.rule is not a known setting; known settings are "$schema", ' +
+      'iamlint.config.json: rule is not a known setting; known settings are "$schema", ' +
         '"rules", "policies", "ignores", "limits"',
     );
     expect(problemOf('{"policies": [{"files": "a/*.json", "kind": "role"}]}')).toMatch(
-      /^iamlint\.config\.json\.policies\[0\]\.kind is "role"; use one of "managed"/u,
+      /^iamlint\.config\.json: policies\[0\]\.kind is "role"; use one of "managed"/u,
     );
     expect(problemOf('{"limits": {"trust": "4096"}}')).toBe(
-      'iamlint.config.json.limits.trust must be an integer, not a string ("4096")',
+      'iamlint.config.json: limits.trust must be an integer, not a string ("4096")',
+    );
+    expect(problemOf('[]')).toBe(
+      'iamlint.config.json: the config must be an object, not an array',
+    );
+    expect(problemOf('{"limits": {"trust": 1e400}}')).toBe(
+      'iamlint.config.json: limits.trust must be an integer, not a number too large for JSON',
     );
   });
 

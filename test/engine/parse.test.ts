@@ -23,8 +23,8 @@ describe('parseJson', () => {
 
   it('rejects comments, which AWS rejects', () => {
     expect(failureOf('{"Version": "2012-10-17" // latest\n}')).toEqual({
-      message: 'Parsing error: Comments are not allowed in JSON policy documents. ' +
-        'Remove the comment.',
+      message: 'Parsing error: Comments are not allowed in JSON (AWS rejects them in ' +
+        'policies). Remove the comment.',
       span: '// latest',
     });
   });
@@ -46,9 +46,12 @@ describe('parseJson', () => {
     });
   });
 
-  it('says an empty file is empty', () => {
-    expect(failureOf('  \n')?.message).toBe(
+  it('says an empty file is empty, and one of white space holds only that', () => {
+    expect(failureOf('')?.message).toBe(
       'Parsing error: The file is empty; a policy document is a JSON object.',
+    );
+    expect(failureOf('  \n')?.message).toBe(
+      'Parsing error: The file holds only white space; a policy document is a JSON object.',
     );
   });
 
