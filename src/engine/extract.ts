@@ -27,6 +27,16 @@ function looksLikePolicyObject(root: JsonNode | undefined): boolean {
   return isString(version) && POLICY_VERSIONS.has(version.value);
 }
 
+/**
+ * For text that does not parse far enough to tell (single quotes, unquoted keys): the
+ * element names of a statement, written as keys. Such a file is a broken policy, and
+ * skipping it as "other JSON" would let it pass CI unnoticed.
+ */
+export function textLooksLikePolicy(text: string): boolean {
+  return /["']?\bStatement\b["']?\s*:/u.test(text) &&
+    /["']?\b(Effect|Action|NotAction)\b["']?\s*:/u.test(text);
+}
+
 export function extractDocuments(
   source: SourceFile,
   root: JsonNode,

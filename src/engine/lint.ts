@@ -5,7 +5,7 @@
 
 import type { PolicyDocument } from '../policy/document.js';
 import type { PolicyKind } from '../policy/kind.js';
-import { extractDocuments, looksLikePolicy } from './extract.js';
+import { extractDocuments, looksLikePolicy, textLooksLikePolicy } from './extract.js';
 import {
   type Finding,
   type SeverityLevel,
@@ -54,7 +54,8 @@ export function lintSource(source: SourceFile, request: LintRequest): FileResult
   const { root, failure } = parseJson(source.text);
 
   if (failure) {
-    if (!request.isPolicy && !request.isExplicit && !looksLikePolicy(root)) return notAPolicy;
+    const maybePolicy = looksLikePolicy(root) || textLooksLikePolicy(source.text);
+    if (!request.isPolicy && !request.isExplicit && !maybePolicy) return notAPolicy;
     const finding = fatalFinding(source, failure.message, failure.start, failure.end);
     return { ...notAPolicy, isPolicy: true, findings: [finding] };
   }

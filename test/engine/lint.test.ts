@@ -56,6 +56,15 @@ describe('lintSource', () => {
     expect(result.findings).toMatchObject([{ ruleId: null, fatal: true, severity: 2, line: 1 }]);
   });
 
+  // Single quotes break parsing at the first character, before any key is read.
+  it('reports broken JSON whose text reads like a policy', () => {
+    const result = lint("{'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow'}]}");
+    expect(result.isPolicy).toBe(true);
+    expect(result.findings).toMatchObject([
+      { ruleId: null, fatal: true, message: 'Parsing error: Unexpected character "\'".' },
+    ]);
+  });
+
   it('reports a named file that holds an array, once, as fatal', () => {
     const result = lint('[{"Effect": "Allow"}]', { isPolicy: true });
     expect(result.findings.map(finding => [finding.message, finding.fatal])).toEqual([

@@ -54,6 +54,12 @@ runRuleTests(rule, {
 "Principal":{"AWS":"111122223333"}}]}`,
       kind: 'resource',
     },
+    // Numbers that cannot be account ids are not taken for one.
+    {
+      code: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":[-1, 0.5, 1e400]},' +
+        '"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"x1"}}}]}',
+      kind: 'trust',
+    },
   ],
   invalid: [
     {
