@@ -77,12 +77,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     };
   };
 
-  const fileResults: FileResult[] = [];
+  const results = new ResultCollector(options.quiet);
   const skippedByIgnores: string[] = [];
   if (options.paths.includes('-')) {
     const name = options.stdinFilename;
     if (name && matcher.isIgnored(resolve(io.cwd, name))) skippedByIgnores.push(name);
-    else fileResults.push(await lintStdin(options, io, lintRequest));
+    else results.add(await lintStdin(options, io, lintRequest));
   }
 
   const named = options.paths.filter(path => path !== '-');
@@ -97,16 +97,38 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Naming a folder that holds nothing to lint is most likely a wrong path in a CI step.
   if (options.pathsGiven) {
     for (const folder of discovery.emptyDirectories) {
-      fileResults.push(fatalResult(folder.displayPath,
+      results.add(fatalResult(folder.displayPath,
         'Nothing to lint: this folder holds no JSON or policy files.'));
     }
   }
-  for (const file of discovery.files) {
-    const result = lintFile(file, lintRequest);
-    if (result) fileResults.push(result);
-  }
+  for (const file of discovery.files) results.add(lintFile(file, lintRequest));
 
-  return report(fileResults, options, io);
+  return report(results, options, io);
+}
+
+/**
+ * Keeps what the report needs and no more, so memory does not grow with the files linted:
+ * non-policy files are only counted, parse trees are dropped, and a file's text is kept
+ * only while it has findings to show.
+ */
+class ResultCollector {
+  readonly policies: FileResult[] = [];
+  skippedFiles = 0;
+
+  constructor(private readonly errorsOnly: boolean) {}
+
+  add(result: FileResult | undefined): void {
+    if (result === undefined) return;
+    if (!result.isPolicy) {
+      this.skippedFiles++;
+      return;
+    }
+    const findings = this.errorsOnly
+      ? result.findings.filter(finding => finding.severity === 2)
+      : result.findings;
+    const source = findings.length > 0 ? result.source : createSourceFile(result.filePath, '');
+    this.policies.push({ ...result, source, documents: [], findings });
+  }
 }
 
 function reportSkippedByIgnores(paths: readonly string[], io: CliIo): void {
@@ -155,23 +177,17 @@ function fatalResult(displayPath: string, problem: string): FileResult {
   return { filePath: displayPath, source, isPolicy: true, documents: [], findings };
 }
 
-function report(fileResults: FileResult[], options: CliOptions, io: CliIo): number {
-  const policies = fileResults.filter(result => result.isPolicy);
-  const shown = options.quiet
-    ? policies.map(result => ({
-      ...result,
-      findings: result.findings.filter(finding => finding.severity === 2),
-    }))
-    : policies;
-
+function report(results: ResultCollector, options: CliOptions, io: CliIo): number {
+  const { policies, skippedFiles } = results;
   const color = shouldUseColor(options.color, io.env, io.stdoutIsTty);
-  const summary = { skippedFiles: fileResults.length - policies.length };
-  io.writeStdout(FORMATTERS[options.format](shown, { cwd: io.cwd, color, summary }));
+  const summary = { skippedFiles };
+  io.writeStdout(FORMATTERS[options.format](policies, { cwd: io.cwd, color, summary }));
 
-  const { errors, warnings } = countFindings(shown);
+  const { errors, warnings } = countFindings(policies);
   if (errors > 0) return EXIT_FINDINGS;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.writeStderr(`iamlint: ${warnings} warnings, more than --max-warnings ` +
+    const counted = warnings === 1 ? '1 warning' : `${warnings} warnings`;
+    io.writeStderr(`iamlint: ${counted}, more than --max-warnings ` +
       `${options.maxWarnings} allows.\n`);
     return EXIT_FINDINGS;
   }

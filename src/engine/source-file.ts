@@ -18,7 +18,8 @@ export interface EncodingFacts {
 export interface SourceFile {
   path: string;
   text: string;
-  lineStarts: number[];
+  /** Offsets where lines start; computed on first use, as most files get no finding. */
+  readonly lineStarts: readonly number[];
   encodingFacts: EncodingFacts;
 }
 
@@ -36,7 +37,16 @@ export function createSourceFile(
     text = text.slice(1);
     encodingFacts = { ...encodingFacts, hasBom: true };
   }
-  return { path, text, lineStarts: computeLineStarts(text), encodingFacts };
+  let lineStarts: number[] | undefined;
+  return {
+    path,
+    text,
+    encodingFacts,
+    get lineStarts() {
+      lineStarts ??= computeLineStarts(text);
+      return lineStarts;
+    },
+  };
 }
 
 export function decodeBytes(bytes: Uint8Array): { text: string; encodingFacts: EncodingFacts } {

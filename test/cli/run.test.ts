@@ -277,7 +277,7 @@ describe('iamlint CLI: output and exit codes', () => {
     expect((await runIn(cwd, [])).code).toBe(0);
     expect(await runIn(cwd, ['--max-warnings', '0', '-f', 'json'])).toMatchObject({
       code: 1,
-      stderr: 'iamlint: 1 warnings, more than --max-warnings 0 allows.\n',
+      stderr: 'iamlint: 1 warning, more than --max-warnings 0 allows.\n',
     });
     expect(await runIn(cwd, ['--quiet', '--max-warnings', '0'])).toEqual({
       code: 0,
