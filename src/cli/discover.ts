@@ -59,13 +59,15 @@ export async function discoverFiles(
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     if (isDirectory(absolute)) {
-      const walked = await walkDirectory(absolute);
-      const candidates = walked.filter(file => matcher.isCandidate(file));
+      const displayPath = toDisplayPath(absolute, cwd);
+      const candidates = await walkDirectory(absolute, file => matcher.isCandidate(file));
+      const kept = candidates.filter(file => !matcher.isIgnored(file));
       if (candidates.length === 0) {
-        emptyDirectories.push({ displayPath: toDisplayPath(absolute, cwd), absolutePath: absolute,
-          explicit: true });
+        emptyDirectories.push({ displayPath, absolutePath: absolute, explicit: true });
+      } else if (kept.length === 0) {
+        ignoredExplicit.push(`${displayPath}/`);
       }
-      for (const file of candidates) add(file, false);
+      for (const file of kept) add(file, false);
     } else if (pathExists(absolute)) {
       add(absolute, true);
     } else if (!GLOB_CHARACTERS.test(path)) {
@@ -88,40 +90,43 @@ export async function discoverFiles(
 }
 
 /**
- * The files under a folder named on the command line. A folder git ignores as a whole
- * (build output, an exported corpus) is named on purpose, so it is walked without ignores.
+ * The candidate files under a folder named on the command line, in a stable order. When git
+ * ignores every candidate (build output, an exported corpus), the folder was named on
+ * purpose, so it is walked again without ignores.
  */
-async function walkDirectory(directory: string): Promise<string[]> {
+async function walkDirectory(
+  directory: string,
+  isCandidate: (path: string) => boolean,
+): Promise<string[]> {
+  const candidatesOf = (relativePaths: string[]) =>
+    relativePaths
+      .filter(path => !path.split(/[\\/]/u).some(segment => NEVER_WALKED.has(segment)))
+      .map(path => join(directory, path))
+      .filter(isCandidate)
+      .sort();
+
   const fromGit = listWithGit(directory);
-  const relativePaths = fromGit?.length === 0 && isIgnoredByGit(directory)
-    ? await listWithGlobby(directory, { gitignore: false })
-    : (fromGit ?? (await listWithGlobby(directory, { gitignore: true })));
-  return relativePaths
-    .filter(path => !path.split(/[\\/]/u).some(segment => NEVER_WALKED.has(segment)))
-    .map(path => join(directory, path));
+  if (fromGit === undefined) return candidatesOf(await listWithGlobby(directory, true));
+  const candidates = candidatesOf(fromGit);
+  if (candidates.length > 0) return candidates;
+  return candidatesOf(await listWithGlobby(directory, false));
 }
 
-async function listWithGlobby(directory: string, { gitignore }: { gitignore: boolean }) {
+async function listWithGlobby(directory: string, gitignore: boolean): Promise<string[]> {
   const { globby } = await loadGlobby();
-  // Symbolic links are listed, not followed: git lists them the same way, and reading one
-  // reports a dangling link or a link to a folder instead of walking into a loop.
-  return globby('**/*', {
+  // Symbolic links are listed, not followed, as git lists them: reading one then reports a
+  // dangling link or a link to a folder instead of walking into a loop. Real folders are
+  // marked with a trailing slash and left out, as git leaves them out.
+  const entries = await globby('**/*', {
     cwd: directory,
     dot: true,
     gitignore,
     onlyFiles: false,
+    markDirectories: true,
     followSymbolicLinks: false,
     ignore: ['**/node_modules/**', '**/.git/**'],
   });
-}
-
-function isIgnoredByGit(directory: string): boolean {
-  try {
-    execFileSync('git', ['check-ignore', '-q', '.'], { cwd: directory, stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+  return entries.filter(entry => !entry.endsWith('/'));
 }
 
 /** Tracked plus untracked-but-not-ignored files; undefined outside a git work tree. */

@@ -25,6 +25,16 @@ function currentDirectory(): string | undefined {
   }
 }
 
+/**
+ * A reader that stops early (`iamlint | head`) is not an error; a full disk is, and gets one
+ * line on stderr instead of Node's stack trace.
+ */
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`iamlint: cannot write the report: ${error.code ?? error.message}\n`);
+  process.exit(EXIT_USAGE);
+});
+
 const cwd = currentDirectory();
 if (cwd === undefined) {
   process.stderr.write('iamlint: the current folder no longer exists; cd to one that does.\n');

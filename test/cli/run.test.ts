@@ -118,10 +118,40 @@ describe('iamlint CLI: discovery', () => {
     ]);
   });
 
-  it('walks a folder git ignores when it is named', async () => {
-    const cwd = makeTree({ '.gitignore': 'out/\n', 'out/a.json': WILDCARD_POLICY }, { git: true });
-    const { stdout } = await runIn(cwd, ['-f', 'json', 'out']);
-    expect(ruleIdsOf(stdout)).toEqual([['a.json', ['no-wildcard-action']]]);
+  it('walks a folder whose JSON git ignores when it is named', async () => {
+    const cwd = makeTree(
+      {
+        '.gitignore': 'out/\ngenerated/*.json\n',
+        'out/a.json': WILDCARD_POLICY,
+        'generated/b.json': WILDCARD_POLICY,
+        'generated/readme.md': 'tracked',
+      },
+      { git: true },
+    );
+    const { stdout } = await runIn(cwd, ['-f', 'json', 'out', 'generated']);
+    expect(ruleIdsOf(stdout)).toEqual([
+      ['a.json', ['no-wildcard-action']],
+      ['b.json', ['no-wildcard-action']],
+    ]);
+  });
+
+  it('says so when every file of a named folder is ignored by the config', async () => {
+    const cwd = makeTree({
+      'iamlint.config.json': '{"ignores": ["legacy/**"]}',
+      'legacy/admin.json': WILDCARD_POLICY,
+    });
+    expect(await runIn(cwd, ['legacy'])).toEqual({
+      code: 0,
+      stdout: '✔ No problems in 0 policy files.\n',
+      stderr: 'iamlint: "legacy/" is named but skipped by the config\'s ignores; ' +
+        'pass --no-ignore to lint it.\n',
+    });
+  });
+
+  // git never lists folders, so the walk outside git must not either.
+  it('does not take a folder named like a JSON file for one outside git', async () => {
+    const cwd = makeTree({ 'data.json/inner.json': '{"a": 1}', 'p.json': CLEAN_POLICY });
+    expect((await runIn(cwd, [])).code).toBe(0);
   });
 
   it('lints symbolic links to files and reports broken ones, in and out of git', async () => {
