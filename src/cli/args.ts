@@ -80,6 +80,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
   for (const name of ['config', 'stdin-filename'] as const) {
     if (values[name] === '') throw new UsageError(`--${name} needs a file name, not "".`);
   }
+  if (positionals.includes('')) {
+    throw new UsageError('A path is empty (""); name a file or folder.');
+  }
+  if (values['stdin-filename'] !== undefined && !positionals.includes('-')) {
+    throw new UsageError('--stdin-filename names the input read from stdin; add - to the paths.');
+  }
   if (values.kind !== undefined && !isPolicyKind(values.kind)) {
     throw new UsageError(`--kind "${values.kind}" is not a kind; use one of ` +
       `${POLICY_KINDS.join(', ')}.`);

@@ -22,7 +22,10 @@ const MATCH_OPTIONS = { dot: true };
  * A list of globs where `!pattern` takes matches back out, as in .gitignore and ESLint:
  * `["legacy/**", "!legacy/keep.json"]`. A list of negations alone matches nothing.
  */
-function compileGlobs(globs: readonly string[]) {
+function compileGlobs(rawGlobs: readonly string[]) {
+  // Accept .gitignore habits: "/legacy" is relative to the config's folder anyway, and
+  // "legacy/" names a folder, which ignoresPath already extends to everything in it.
+  const globs = rawGlobs.map(glob => glob.replace(/^(!?)\//u, '$1').replace(/\/+$/u, ''));
   const compile = (list: string[]) =>
     list.length > 0 ? picomatch(list, MATCH_OPTIONS) : () => false;
   const included = compile(globs.filter(glob => !glob.startsWith('!')));

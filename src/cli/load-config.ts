@@ -13,6 +13,7 @@ import {
   parseConfig,
 } from '../config/config.js';
 import type { AnyRule } from '../engine/rule.js';
+import { decodeBytes } from '../engine/source-file.js';
 
 export interface LoadedConfig {
   config: Config;
@@ -32,7 +33,8 @@ export function loadConfig(
   const shownPath = explicitPath ?? relative(cwd, path);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // Decoded as policies are: a BOM or UTF-16 from a Windows editor is no reason to fail.
+    text = decodeBytes(readFileSync(path)).text;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT'

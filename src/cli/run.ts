@@ -41,12 +41,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await run(argv, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
-      io.writeStderr(`iamlint: ${error.message}\n`);
+      io.writeStderr(`iamlint: ${escapeForTerminal(error.message)}\n`);
       if (error instanceof UsageError) io.writeStderr('Run "iamlint --help" for usage.\n');
       return EXIT_USAGE;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.writeStderr(`iamlint: internal error, please report it: ${detail}\n`);
+    io.writeStderr(`iamlint: internal error, please report it: ${escapeForTerminal(detail)}\n`);
     return EXIT_USAGE;
   }
 }

@@ -124,6 +124,7 @@ function validateRuleEntry(
   }
 
   const [severity, options, ...extra] = Array.isArray(entry) ? entry : [entry];
+  if (severity === undefined) return `${at} needs a severity: "off", "warn" or "error"`;
   if (!SEVERITIES.includes(severity as SeveritySetting)) {
     return `${at} has severity ${JSON.stringify(severity)}; use "off", "warn" or "error"`;
   }

@@ -95,7 +95,10 @@ function validateObject(
   }
   for (const [name, item] of Object.entries(value)) {
     const itemAt = at === '' ? name : `${at}.${name}`;
-    const declared = schema.properties?.[name];
+    // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+    const declared = schema.properties && Object.hasOwn(schema.properties, name)
+      ? schema.properties[name]
+      : undefined;
     if (declared) {
       const problem = validateAgainstSchema(item, declared, itemAt);
       if (problem) return problem;

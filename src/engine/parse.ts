@@ -105,7 +105,7 @@ function describeError(text: string, error: ParseError): ParseFailure {
     case ParseErrorCode.ColonExpected:
       return at('Expected ":" after the property name.');
     case ParseErrorCode.CommaExpected:
-      return at('Expected "," between values.');
+      return describeMissingComma(text, error, at);
     case ParseErrorCode.PropertyNameExpected:
       return at('Expected a property name in double quotes.');
     case ParseErrorCode.EndOfFileExpected:
@@ -162,11 +162,29 @@ function describeControlCharacter(text: string, error: ParseError, at: At): Pars
   return at('Invalid character inside a string.');
 }
 
-/** Curly quotes usually come from pasting a policy out of a document or chat. */
+/**
+ * Curly quotes come from pasting a policy out of a document or chat, single quotes from
+ * writing it as a Python or JavaScript literal.
+ */
 function describeUnexpected(text: string, offset: number): string {
-  const smartQuote = /[\u2018\u2019\u201C\u201D]/u.test(text[offset] ?? '');
-  const hint = smartQuote ? ' JSON needs straight double quotes (").' : '';
+  const quote = /['\u2018\u2019\u201C\u201D]/u.test(text[offset] ?? '');
+  const hint = quote ? ' JSON needs straight double quotes (").' : '';
   return `Unexpected character ${describeChar(text, offset)}.${hint}`;
+}
+
+/**
+ * `012345678901` parses as 0 followed by a stray number: JSON forbids leading zeros, which
+ * is why account ids must be strings.
+ */
+function describeMissingComma(text: string, error: ParseError, at: At): ParseFailure {
+  const leadingZero = /(?:^|[^\d.eE+-])(0)$/u.exec(text.slice(0, error.offset));
+  if (leadingZero && /^\d/u.test(text.slice(error.offset))) {
+    const zeroAt = error.offset - 1;
+    const digits = /^\d+/u.exec(text.slice(zeroAt))?.[0] ?? '0';
+    return at(`Number ${digits} starts with 0, which JSON does not allow. Write account ids ` +
+      `as strings, e.g. "${digits}".`, zeroAt, zeroAt + digits.length);
+  }
+  return at('Expected "," between values.');
 }
 
 function describeChar(text: string, offset: number): string {

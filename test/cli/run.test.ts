@@ -350,6 +350,24 @@ describe('iamlint CLI: output and exit codes', () => {
     });
   });
 
+  it('reads a config saved with a byte order mark, and ignores written as in .gitignore',
+    async () => {
+      const cwd = makeTree({
+        'iamlint.config.json': new Uint8Array([
+          0xef, 0xbb, 0xbf,
+          ...new TextEncoder().encode('{"ignores": ["/legacy/", "old/"]}'),
+        ]),
+        'legacy/a.json': WILDCARD_POLICY,
+        'old/b.json': WILDCARD_POLICY,
+        'live/c.json': CLEAN_POLICY,
+      });
+      expect(await runIn(cwd, [])).toEqual({
+        code: 0,
+        stdout: '✔ No problems in 1 policy file, 1 other JSON file skipped.\n',
+        stderr: '',
+      });
+    });
+
   it('exits 2 for bad options', async () => {
     const cwd = makeTree({});
     const run = await runIn(cwd, ['--format', 'xml']);
@@ -361,6 +379,11 @@ describe('iamlint CLI: output and exit codes', () => {
     });
     expect((await runIn(cwd, ['--bogus'])).code).toBe(2);
     expect((await runIn(cwd, ['--max-warnings', 'many'])).code).toBe(2);
+    expect((await runIn(cwd, [''])).stderr).toMatch(/^iamlint: A path is empty/u);
+    // Without "-" stdin would be ignored and the folder linted instead.
+    expect((await runIn(cwd, ['--stdin-filename', 'p.json'])).stderr).toMatch(
+      /^iamlint: --stdin-filename names the input read from stdin; add - to the paths\./u,
+    );
   });
 
   it('prints its version and the data version', async () => {

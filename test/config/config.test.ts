@@ -72,6 +72,18 @@ describe('parseConfig', () => {
     );
   });
 
+  it('knows only its own keys, not those every JavaScript object has', () => {
+    expect(problemOf('{"constructor": 1}')).toMatch(
+      /^iamlint\.config\.json: constructor is not a known setting/u,
+    );
+    expect(problemOf('{"limits": {"hasOwnProperty": 1}}')).toMatch(
+      /^iamlint\.config\.json: limits\.hasOwnProperty is not a known setting/u,
+    );
+    expect(problemOf('{"rules": {"no-wildcard-action": []}}')).toBe(
+      'iamlint.config.json: rules.no-wildcard-action needs a severity: "off", "warn" or "error"',
+    );
+  });
+
   it('checks each rule entry against the rule', () => {
     expect(problemOf('{"rules": {"no-wildcard-action": "on"}}')).toBe(
       'iamlint.config.json: rules.no-wildcard-action has severity "on"; ' +

@@ -61,7 +61,12 @@ describe('lintSource', () => {
     const result = lint("{'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow'}]}");
     expect(result.isPolicy).toBe(true);
     expect(result.findings).toMatchObject([
-      { ruleId: null, fatal: true, message: 'Parsing error: Unexpected character "\'".' },
+      {
+        ruleId: null,
+        fatal: true,
+        message: 'Parsing error: Unexpected character "\'". ' +
+          'JSON needs straight double quotes (").',
+      },
     ]);
   });
 

@@ -79,6 +79,16 @@ describe('parseJson', () => {
     expect(parseJson(`{"Sid": "${'['.repeat(200)}"}`).failure).toBeUndefined();
   });
 
+  // An account id typed as a number: JSON forbids the leading zero.
+  it('names a leading zero and the quoted fix', () => {
+    expect(failureOf('{"Principal": {"AWS": 012345678901}}')).toEqual({
+      message: 'Parsing error: Number 012345678901 starts with 0, which JSON does not allow. ' +
+        'Write account ids as strings, e.g. "012345678901".',
+      span: '012345678901',
+    });
+    expect(failureOf('[10 2]')?.message).toBe('Parsing error: Expected "," between values.');
+  });
+
   it('reports content after the document', () => {
     expect(failureOf('{} {}')).toEqual({
       message: 'Parsing error: Unexpected content after the end of the JSON document.',
