@@ -19,7 +19,10 @@ export interface Options {
 /**
  * Keys that identify the caller's organization, account, identity, source resource, network
  * or endpoint. kms:CallerAccount and s3:DataAccessPointAccount are how AWS's own default key
- * and access-point policies pin a "*" principal.
+ * and access-point policies pin a "*" principal. aws:SourceOwner, an SNS key holding the
+ * account a request comes from or is made for, pins it to the owner's account in the policy
+ * SNS writes for every new topic.
+ * https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html
  */
 const DEFAULT_PINNING_KEYS = [
   'aws:PrincipalOrgID',
@@ -31,6 +34,7 @@ const DEFAULT_PINNING_KEYS = [
   'aws:SourceAccount',
   'aws:SourceOrgID',
   'aws:SourceOrgPaths',
+  'aws:SourceOwner',
   'aws:SourceVpc',
   'aws:SourceVpcArn',
   'aws:SourceVpce',

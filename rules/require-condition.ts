@@ -13,6 +13,7 @@ import {
   type ConditionEntry,
   type ConditionValue,
   conditionEntries,
+  hasWildcardInId,
   isBroadValue,
   pinsValue,
   requiresMatch,
@@ -79,6 +80,14 @@ const OWN_ROLE_SERVICES = [
   'pods.eks',
 ].flatMap(service => [`${service}.amazonaws.com`, `${service}.amazonaws.com.cn`]);
 
+/**
+ * `repo:<owner>/`, or a first claim that identifies the owner or repository
+ * (`repository_owner`, `repository_owner_id`, `repository`, `repository_id`,
+ * `job_workflow_ref`, `enterprise`) with a value free of wildcards up to the next `:`.
+ */
+const GITHUB_SUBJECT_PATTERN =
+  '^(repo:[^*?/:]+/|(repository(_owner)?(_id)?|job_workflow_ref|enterprise):[^*?:]+(:|$))';
+
 const DEFAULT_REQUIREMENTS: readonly Requirement[] = [
   {
     name: 'passrole-passed-to-service',
@@ -101,10 +110,11 @@ const DEFAULT_REQUIREMENTS: readonly Requirement[] = [
       'token.actions.githubusercontent.com/*:sub',
     ],
     // A literal owner, `repo:my-org/my-repo:ref:refs/heads/main` or `repo:my-org/*`, or a
-    // customised subject whose first claim has a literal value,
-    // `repository_owner_id:72520260:environment:prod`.
+    // customised subject whose first claim names the owner or repository with a literal
+    // value, `repository_owner_id:72520260:environment:prod`. A first claim such as
+    // `environment:prod` or `ref:refs/heads/main` is the same in every repository that uses it.
     // https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect#customizing-the-subject-claims-for-an-organization-or-repository
-    valuePattern: '^(repo:[^*?/:]+/|(?!repo:)[a-z_]+:[^*?:]+)',
+    valuePattern: GITHUB_SUBJECT_PATTERN,
     // Every GitHub token carries a subject.
     keyAlwaysPresent: true,
     risk: 'lets workflows of any GitHub repository assume this role',
@@ -201,7 +211,9 @@ function valueProblem(
   requirement: Requirement,
 ): string | undefined {
   if (isBroadValue(entry, value)) {
-    return /^[*?]*$/u.test(String(value)) ? 'it matches any value' : 'it matches nearly any value';
+    if (/^[*?]*$/u.test(String(value))) return 'it matches any value';
+    if (hasWildcardInId(entry, value)) return 'a wildcard in an id also matches ids of other owners';
+    return 'it matches nearly any value';
   }
   if (pattern && !pattern.test(String(value))) {
     return `it does not match ${requirement.valuePattern}`;

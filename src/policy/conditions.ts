@@ -5,7 +5,7 @@
  */
 
 import type { Statement } from './document.js';
-import { type JsonNode, arrayOrSingle, propertiesOf } from './json-node.js';
+import { type JsonNode, arrayOrSingle, lastPropertiesOf } from './json-node.js';
 
 export interface ConditionValue {
   value: string | number | boolean | null;
@@ -24,11 +24,12 @@ export interface ConditionEntry {
   values: ConditionValue[];
 }
 
+/** A repeated operator or key counts once, with its last value, as IAM reads it. */
 export function conditionEntries(statement: Statement): ConditionEntry[] {
   const entries: ConditionEntry[] = [];
-  for (const block of propertiesOf(statement.condition?.value)) {
+  for (const block of lastPropertiesOf(statement.condition?.value)) {
     const { qualifier, baseOperator, ifExists } = splitOperator(block.name);
-    for (const keyProperty of propertiesOf(block.value)) {
+    for (const keyProperty of lastPropertiesOf(block.value)) {
       entries.push({
         operator: block.name,
         operatorNode: block.key,
@@ -96,9 +97,48 @@ function wildcardsMatch(entry: ConditionEntry): boolean {
 }
 
 /**
+ * Keys AWS marks as sensitive: they hold account, organization, VPC and endpoint ids, and
+ * AWS says never to use wildcards with them, since a pattern over an id also matches ids
+ * that belong to someone else (`o-a*`, `vpce-*`).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+ * TODO: other keys that hold an account id (aws:SourceOwner, kms:CallerAccount,
+ * s3:DataAccessPointAccount) still accept a wildcard after 3 literal characters.
+ */
+const SENSITIVE_KEYS = new Set(
+  [
+    'aws:PrincipalAccount',
+    'aws:PrincipalOrgID',
+    'aws:SourceVpc',
+    'aws:SourceVpce',
+    'aws:VpceAccount',
+    'aws:VpceOrgID',
+    'aws:ResourceAccount',
+    'aws:ResourceOrgID',
+    'aws:SourceAccount',
+    'aws:SourceOrgID',
+  ].map(key => key.toLowerCase()),
+);
+
+/**
+ * Whether the value is a wildcard pattern over an id: any `*` or `?` in a sensitive key, or
+ * in the unique-id part of aws:userid, before the first `:` (`AROA*` or `AROA*:session`
+ * match other principals' ids, while `AROAEXAMPLEID:*` names one role's sessions).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+ */
+export function hasWildcardInId(entry: ConditionEntry, value: ConditionValue['value']): boolean {
+  if (typeof value !== 'string' || !wildcardsMatch(entry)) return false;
+  const firstWildcard = value.search(/[*?]/u);
+  if (firstWildcard === -1) return false;
+  if (SENSITIVE_KEYS.has(entry.key.toLowerCase())) return true;
+  if (!keyIs(entry, 'aws:userid')) return false;
+  const colon = value.indexOf(':');
+  return colon === -1 || firstWildcard < colon;
+}
+
+/**
  * Whether a condition value lets nearly every caller through: only wildcards (or empty), a
- * pattern with almost no literal prefix, an ARN pattern for any account, or an IP range of
- * a sizeable part of the internet (IPv4 shorter than /8, IPv6 shorter than /16).
+ * pattern with almost no literal prefix or over an id, an ARN pattern for any account, or an
+ * IP range of a sizeable part of the internet (IPv4 shorter than /8, IPv6 shorter than /16).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN
  */
 export function isBroadValue(entry: ConditionEntry, value: ConditionValue['value']): boolean {
@@ -108,17 +148,42 @@ export function isBroadValue(entry: ConditionEntry, value: ConditionValue['value
 
   const firstWildcard = value.search(/[*?]/u);
   if (firstWildcard === -1) return false;
-  if (firstWildcard < MIN_LITERAL_PREFIX) return true;
+  if (firstWildcard < MIN_LITERAL_PREFIX || hasWildcardInId(entry, value)) return true;
   return value.startsWith('arn:') && isAnyAccountArn(value);
 }
 
-/** `arn:aws:sns:*:*:topic` or `arn:aws:s3:::*`: the pattern does not pin an owner. */
+/**
+ * S3 resource types that belong to an account and carry it in their ARN, unlike buckets and
+ * objects: access points, Batch Operations jobs, Storage Lens, Access Grants and Multi-Region
+ * Access Point requests.
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
+ */
+const S3_ACCOUNT_RESOURCE =
+  /^(accesspoint|job|storage-lens|storage-lens-group|access-grants|async-request)\//iu;
+
+/**
+ * `arn:aws:sns:*:*:topic` or `arn:aws:s3:::*`: the pattern does not pin an owner. Bucket and
+ * object ARNs have no region or account, and bucket names are global, so for them the
+ * resource alone decides: `arn:aws:s3:*:*:my-bucket` (AWS's own S3 event notification
+ * example) names one bucket.
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
+ */
 function isAnyAccountArn(pattern: string): boolean {
   const fields = pattern.split(':');
   if (fields.length < 6) return true;
+  const service = fields[2] ?? '';
   const account = fields[4] ?? '';
   const resource = fields.slice(5).join(':');
+  if (service.toLowerCase() === 's3' && !S3_ACCOUNT_RESOURCE.test(resource)) {
+    return hasShortLiteralPrefix(resource);
+  }
   return /[*?]/u.test(account) || (account === '' && /^[*?]/u.test(resource));
+}
+
+/** A pattern that starts with a wildcard, or has fewer than 3 characters before its first. */
+function hasShortLiteralPrefix(pattern: string): boolean {
+  const firstWildcard = pattern.search(/[*?]/u);
+  return firstWildcard !== -1 && firstWildcard < MIN_LITERAL_PREFIX;
 }
 
 function isWideAddressRange(value: string): boolean {

@@ -15,6 +15,7 @@ export interface Property {
   value: JsonNode | undefined;
 }
 
+/** Every property as written, repeated names included; policy maps want `lastPropertiesOf`. */
 export function propertiesOf(object: JsonNode | undefined): Property[] {
   if (object?.type !== 'object') return [];
   const result: Property[] = [];
@@ -32,6 +33,18 @@ export function propertyOf(object: JsonNode | undefined, name: string): Property
     if (all[index]?.name === name) return all[index];
   }
   return undefined;
+}
+
+/**
+ * One property per name: the last one written, in the order those last ones appear. JSON.parse
+ * keeps only the last value of a repeated key, and so does IAM, so an earlier duplicate in a
+ * Condition or Principal map must not count.
+ * https://www.rfc-editor.org/rfc/rfc8259#section-4
+ */
+export function lastPropertiesOf(object: JsonNode | undefined): Property[] {
+  const all = propertiesOf(object);
+  const lastIndex = new Map(all.map((property, index) => [property.name, index]));
+  return all.filter((property, index) => lastIndex.get(property.name) === index);
 }
 
 export function isString(node: JsonNode | undefined): node is JsonNode & { value: string } {

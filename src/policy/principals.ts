@@ -4,7 +4,7 @@
  */
 
 import type { Element } from './document.js';
-import { type JsonNode, arrayOrSingle, isString, propertiesOf } from './json-node.js';
+import { type JsonNode, arrayOrSingle, isString, lastPropertiesOf } from './json-node.js';
 
 export interface PrincipalEntry {
   /** "AWS", "Service", "Federated", "CanonicalUser", or "*" for the bare wildcard. */
@@ -14,12 +14,13 @@ export interface PrincipalEntry {
   node: JsonNode;
 }
 
+/** A repeated principal type counts once, with its last value, as IAM reads it. */
 export function principalEntries(element: Element | undefined): PrincipalEntry[] {
   const value = element?.value;
   if (isString(value)) return [{ type: '*', value: value.value, node: value }];
 
   const entries: PrincipalEntry[] = [];
-  for (const property of propertiesOf(value)) {
+  for (const property of lastPropertiesOf(value)) {
     for (const node of arrayOrSingle(property.value)) {
       if (node.type === 'string' || node.type === 'number') {
         entries.push({ type: property.name, value: String(node.value), node });
