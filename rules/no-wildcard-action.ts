@@ -1,5 +1,6 @@
 /**
- * Flags Allow statements whose Action grants every action of a service, or of all services.
+ * Flags Allow statements whose Action grants every action of a service, of all services, or
+ * an action pattern in every service.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
  */
 
@@ -8,11 +9,20 @@ import { type Statement, isAllow } from '../src/policy/document.js';
 import { GRANTING_KINDS } from '../src/policy/kind.js';
 import { accountOf, principalEntries } from '../src/policy/principals.js';
 
-export type MessageIds = 'wildcardAction' | 'wildcardService';
+export type MessageIds = 'wildcardAction' | 'wildcardService' | 'wildcardServiceAction';
 
 export interface Options {
   ignoreServices: string[];
 }
+
+/** What an Action value opens up; undefined when it names what it grants. */
+type Scope =
+  /** `*`, `*:*`: every action of every service. */
+  | { kind: 'everything' }
+  /** `s3:*`, `s3:?*`, or `s3*:*` for every service whose prefix starts with s3. */
+  | { kind: 'service'; service: string }
+  /** `*:Get*`: the matching actions of every service. */
+  | { kind: 'actionInEveryService'; name: string };
 
 /** Only `*` and `?`, with at least one `*`: matches any name. */
 function isWildcardsOnly(text: string): boolean {
@@ -20,16 +30,21 @@ function isWildcardsOnly(text: string): boolean {
 }
 
 /**
- * What an Action value opens up: every action (`*`, `*:*`, `s*:*`), every action of one
- * service (`s3:*`, `s3:?*`), or a narrower set (undefined).
+ * The scope of an Action value. Only a service part made of wildcards alone means every
+ * service; `s3*` or `s?` still limits the prefix, so it is reported as written, lower-cased.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
  */
-function scopeOf(action: string): { service: string | undefined } | undefined {
+function scopeOf(action: string): Scope | undefined {
   const colon = action.indexOf(':');
-  if (colon === -1) return isWildcardsOnly(action) ? { service: undefined } : undefined;
+  if (colon === -1) return isWildcardsOnly(action) ? { kind: 'everything' } : undefined;
 
   const service = action.slice(0, colon);
-  if (!isWildcardsOnly(action.slice(colon + 1))) return undefined;
-  return { service: /[*?]/u.test(service) ? undefined : service.toLowerCase() };
+  const name = action.slice(colon + 1);
+  if (isWildcardsOnly(service)) {
+    return isWildcardsOnly(name) ? { kind: 'everything' } : { kind: 'actionInEveryService', name };
+  }
+  if (!isWildcardsOnly(name)) return undefined;
+  return { kind: 'service', service: service.toLowerCase() };
 }
 
 /**
@@ -56,6 +71,10 @@ export default createRule<MessageIds, Options>({
       wildcardService:
         'Action "{{action}}" allows every {{service}} action, including ones AWS adds later. ' +
         'List only the {{service}} actions this statement needs.',
+      wildcardServiceAction:
+        'Action "{{action}}" allows the actions matching "{{name}}" in every AWS service, ' +
+        'including services AWS adds later. Name the services, e.g. "<service>:{{name}}" ' +
+        'for each service this statement needs.',
     },
     schema: {
       type: 'object',
@@ -74,6 +93,8 @@ export default createRule<MessageIds, Options>({
 
   check({ document, options, report }) {
     const ignored = new Set(options.ignoreServices.map(service => service.toLowerCase()));
+    const isAccepted = (statement: Statement, service: string) =>
+      ignored.has(service) || delegatesKeyToAccounts(statement, service);
 
     for (const statement of document.statements) {
       // Skip Deny and malformed effects: they grant nothing.
@@ -84,11 +105,12 @@ export default createRule<MessageIds, Options>({
         // Skip actions that name what they grant, and services the options accept.
         if (scope === undefined) continue;
 
-        const { service } = scope;
-        if (service === undefined) {
+        if (scope.kind === 'everything') {
           report(action.node, 'wildcardAction', { action: action.value });
-        } else if (!ignored.has(service) && !delegatesKeyToAccounts(statement, service)) {
-          report(action.node, 'wildcardService', { action: action.value, service });
+        } else if (scope.kind === 'actionInEveryService') {
+          report(action.node, 'wildcardServiceAction', { action: action.value, name: scope.name });
+        } else if (!isAccepted(statement, scope.service)) {
+          report(action.node, 'wildcardService', { action: action.value, service: scope.service });
         }
       }
     }

@@ -212,7 +212,7 @@ function valueProblem(
 ): string | undefined {
   if (isBroadValue(entry, value)) {
     if (/^[*?]*$/u.test(String(value))) return 'it matches any value';
-    if (hasWildcardInId(entry, value)) return 'a wildcard in an id also matches ids of other owners';
+    if (hasWildcardInId(entry, value)) return "a wildcard in an id matches other owners' ids";
     return 'it matches nearly any value';
   }
   if (pattern && !pattern.test(String(value))) {

@@ -174,13 +174,21 @@ function isAnyAccountArn(pattern: string): boolean {
   const service = fields[2] ?? '';
   const account = fields[4] ?? '';
   const resource = fields.slice(5).join(':');
-  if (service.toLowerCase() === 's3' && !S3_ACCOUNT_RESOURCE.test(resource)) {
-    return hasShortLiteralPrefix(resource);
-  }
+  if (matchesBucketsOnly(service, account, resource)) return hasShortLiteralPrefix(resource);
   return /[*?]/u.test(account) || (account === '' && /^[*?]/u.test(resource));
 }
 
-/** A pattern that starts with a wildcard, or has fewer than 3 characters before its first. */
+/**
+ * An S3 pattern whose account field is empty or a wildcard and whose resource is no
+ * account-owned type: it can only match buckets and objects. A literal account matches
+ * no bucket, since bucket ARNs have an empty account.
+ */
+function matchesBucketsOnly(service: string, account: string, resource: string): boolean {
+  const accountIsOpen = account === '' || /[*?]/u.test(account);
+  return service.toLowerCase() === 's3' && accountIsOpen && !S3_ACCOUNT_RESOURCE.test(resource);
+}
+
+/** Starts with a wildcard, or has too short a literal prefix before its first one. */
 function hasShortLiteralPrefix(pattern: string): boolean {
   const firstWildcard = pattern.search(/[*?]/u);
   return firstWildcard !== -1 && firstWildcard < MIN_LITERAL_PREFIX;

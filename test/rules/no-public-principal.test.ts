@@ -21,6 +21,24 @@ runRuleTests(rule, {
     // A public IP range is a pin.
     `{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*",
 "Condition":{"IpAddress":{"aws:SourceIp":["203.0.113.0/24"]}}}]}`,
+    // IAM reads only the last "AWS" of a repeated key: here a role, not everyone.
+    `{"Statement":[{"Effect":"Allow",
+"Principal":{"AWS":"*","AWS":"arn:aws:iam::111122223333:role/ok"},
+"Action":"sqs:SendMessage","Resource":"*"}]}`,
+    // The policy SNS writes for every new topic pins "*" to the owner with AWS:SourceOwner.
+    `{"Version":"2008-10-17","Id":"__default_policy_ID","Statement":[{
+"Sid":"__default_statement_ID","Effect":"Allow","Principal":{"AWS":"*"},
+"Action":["SNS:GetTopicAttributes","SNS:Subscribe","SNS:Publish"],
+"Resource":"arn:aws:sns:us-east-1:111122223333:alerts",
+"Condition":{"StringEquals":{"AWS:SourceOwner":"111122223333"}}}]}`,
+    // Bucket names are global, so an S3 ARN with wildcard region and account names one
+    // bucket, as in AWS's S3 event notification examples.
+    `{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"SNS:Publish",
+"Resource":"arn:aws:sns:us-east-2:111122223333:s3-events",
+"Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:*:*:awsexamplebucket1"}}}]}`,
+    // A wildcard after the unique id of aws:userid only covers that role's sessions.
+    `{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*",
+"Condition":{"StringLike":{"aws:userid":"AROAEXAMPLEID:*"}}}]}`,
   ],
   invalid: [
     {
@@ -133,6 +151,126 @@ runRuleTests(rule, {
           column: 1,
           endLine: 2,
           endColumn: 15,
+        },
+      ],
+    },
+    // IAM reads only the last "AWS" of a repeated key, so the earlier role does not narrow it.
+    {
+      code: `{"Statement":[{"Effect":"Allow",
+"Principal":{"AWS":"arn:aws:iam::111122223333:role/ok","AWS":"*"},
+"Action":"sqs:SendMessage","Resource":"*"}]}`,
+      errors: [
+        {
+          messageId: 'publicPrincipal',
+          data: { principal: '{"AWS": "*"}' },
+          line: 2,
+          column: 62,
+          endLine: 2,
+          endColumn: 65,
+        },
+      ],
+    },
+    // A repeated condition key counts with its last value only: "*" replaces the org id.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject",
+"Resource":"*","Condition":{"StringEquals":
+{"aws:PrincipalOrgID":"o-abcdefghij","aws:PrincipalOrgID":"*"}}}]}`,
+      errors: [
+        {
+          messageId: 'publicPrincipal',
+          data: { principal: '"*"' },
+          line: 1,
+          column: 45,
+          endLine: 1,
+          endColumn: 48,
+        },
+      ],
+    },
+    // AWS says never to use wildcards with id keys: a fixed prefix such as "vpce-" or "o-a"
+    // still matches ids of other owners.
+    {
+      code: `{"Statement":[
+{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*",
+"Condition":{"StringLike":{"aws:SourceVpce":"vpce-*"}}},
+{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*",
+"Condition":{"StringLike":{"AWS:SOURCEVPC":"vpc-*"}}},
+{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*",
+"Condition":{"StringLike":{"aws:PrincipalOrgID":"o-a*"}}},
+{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*",
+"Condition":{"StringLike":{"aws:PrincipalAccount":"111?22223333"}}}]}`,
+      errors: [
+        {
+          messageId: 'publicPrincipal',
+          data: { principal: '"*"' },
+          line: 2,
+          column: 31,
+          endLine: 2,
+          endColumn: 34,
+        },
+        {
+          messageId: 'publicPrincipal',
+          data: { principal: '"*"' },
+          line: 4,
+          column: 31,
+          endLine: 4,
+          endColumn: 34,
+        },
+        {
+          messageId: 'publicPrincipal',
+          data: { principal: '"*"' },
+          line: 6,
+          column: 31,
+          endLine: 6,
+          endColumn: 34,
+        },
+        {
+          messageId: 'publicPrincipal',
+          data: { principal: '"*"' },
+          line: 8,
+          column: 31,
+          endLine: 8,
+          endColumn: 34,
+        },
+      ],
+    },
+    // A wildcard inside the unique id of aws:userid matches every role whose id starts so.
+    {
+      code: `{"Statement":[
+{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*",
+"Condition":{"StringLike":{"aws:userid":"AROA*"}}},
+{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*",
+"Condition":{"StringLike":{"aws:userid":"AROA*:ci-session"}}}]}`,
+      errors: [
+        {
+          messageId: 'publicPrincipal',
+          data: { principal: '"*"' },
+          line: 2,
+          column: 31,
+          endLine: 2,
+          endColumn: 34,
+        },
+        {
+          messageId: 'publicPrincipal',
+          data: { principal: '"*"' },
+          line: 4,
+          column: 31,
+          endLine: 4,
+          endColumn: 34,
+        },
+      ],
+    },
+    // Access points belong to an account: any account's access points are not a pin.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject",
+"Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:*:*:accesspoint/*"}}}]}`,
+      errors: [
+        {
+          messageId: 'publicPrincipal',
+          data: { principal: '"*"' },
+          line: 1,
+          column: 45,
+          endLine: 1,
+          endColumn: 48,
         },
       ],
     },

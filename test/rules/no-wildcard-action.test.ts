@@ -108,6 +108,52 @@ runRuleTests(rule, {
         },
       ],
     },
+    // A service part with literal characters limits the prefix: "s3*" is s3, s3express,
+    // s3-object-lambda and the like, not every service.
+    {
+      code: '{"Statement":[{"Effect":"Allow","Action":["s3*:*","S?:*"],"Resource":"*"}]}',
+      errors: [
+        {
+          messageId: 'wildcardService',
+          data: { action: 's3*:*', service: 's3*' },
+          line: 1,
+          column: 43,
+          endLine: 1,
+          endColumn: 50,
+        },
+        {
+          messageId: 'wildcardService',
+          data: { action: 'S?:*', service: 's?' },
+          line: 1,
+          column: 51,
+          endLine: 1,
+          endColumn: 57,
+        },
+      ],
+    },
+    // "*:Get*" grants every Get action of every service, secretsmanager:GetSecretValue too.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":["*:Get*","?*:GetSecretValue"],
+"Resource":"*"}]}`,
+      errors: [
+        {
+          messageId: 'wildcardServiceAction',
+          data: { action: '*:Get*', name: 'Get*' },
+          line: 1,
+          column: 43,
+          endLine: 1,
+          endColumn: 51,
+        },
+        {
+          messageId: 'wildcardServiceAction',
+          data: { action: '?*:GetSecretValue', name: 'GetSecretValue' },
+          line: 1,
+          column: 52,
+          endLine: 1,
+          endColumn: 71,
+        },
+      ],
+    },
     // A resource policy grants to a principal.
     {
       code: `{"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},

@@ -9,6 +9,9 @@ const GITHUB_KEYS =
 const GITHUB_EXAMPLE =
   '{"StringEquals": {"token.actions.githubusercontent.com:sub": ' +
   '"repo:my-org/my-repo:ref:refs/heads/main"}}';
+const GITHUB_PROBLEM =
+  'it does not match ^(repo:[^*?/:]+/|' +
+  '(repository(_owner)?(_id)?|job_workflow_ref|enterprise):[^*?:]+(:|$))';
 const SERVICE_KEYS = 'aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths';
 const SERVICE_EXAMPLE = '{"StringEquals": {"aws:SourceAccount": "111122223333"}}';
 
@@ -126,6 +129,20 @@ runRuleTests(rule, {
 "repository_owner_id:72520260:repository_id:553384279:environment:prod"}}}]}`,
       kind: 'trust',
     },
+    // A customised subject whose first claim is the repository id, followed by other claims.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRoleWithWebIdentity",
+"Principal":{"Federated":
+"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+"Condition":{"StringEquals":{"token.actions.githubusercontent.com:sub":
+"repository_id:553384279:environment:prod"}}}]}`,
+      kind: 'trust',
+    },
+    // AWS's S3 event notification example: bucket names are global, so an S3 ARN with
+    // wildcard region and account still names one bucket.
+    `{"Statement":[{"Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},
+"Action":"SNS:Publish","Resource":"arn:aws:sns:us-east-2:111122223333:s3-events",
+"Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:*:*:awsexamplebucket1"}}}]}`,
   ],
   invalid: [
     {
@@ -296,13 +313,111 @@ runRuleTests(rule, {
             name: 'github-oidc-subject',
             value: '"repo:*/app:*"',
             key: 'Token.Actions.GithubUserContent.com:SUB',
-            problem: 'it does not match ^(repo:[^*?/:]+/|(?!repo:)[a-z_]+:[^*?:]+)',
+            problem: GITHUB_PROBLEM,
             example: GITHUB_EXAMPLE,
           },
           line: 4,
           column: 70,
           endLine: 4,
           endColumn: 84,
+        },
+      ],
+    },
+    // A customised subject that starts with the environment names no owner: every
+    // repository with an environment called prod gets such a token.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRoleWithWebIdentity",
+"Principal":{"Federated":
+"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+"Condition":{"StringEquals":{"token.actions.githubusercontent.com:sub":
+"environment:prod"}}}]}`,
+      kind: 'trust',
+      errors: [
+        {
+          messageId: 'conditionTooBroad',
+          data: {
+            name: 'github-oidc-subject',
+            value: '"environment:prod"',
+            key: 'token.actions.githubusercontent.com:sub',
+            problem: GITHUB_PROBLEM,
+            example: GITHUB_EXAMPLE,
+          },
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 19,
+        },
+      ],
+    },
+    // A branch is the same name in every repository.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRoleWithWebIdentity",
+"Principal":{"Federated":
+"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+"Condition":{"StringEquals":{"token.actions.githubusercontent.com:sub":
+"ref:refs/heads/main"}}}]}`,
+      kind: 'trust',
+      errors: [
+        {
+          messageId: 'conditionTooBroad',
+          data: {
+            name: 'github-oidc-subject',
+            value: '"ref:refs/heads/main"',
+            key: 'token.actions.githubusercontent.com:sub',
+            problem: GITHUB_PROBLEM,
+            example: GITHUB_EXAMPLE,
+          },
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 22,
+        },
+      ],
+    },
+    // An owner id with a wildcard in it matches other owners' ids.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRoleWithWebIdentity",
+"Principal":{"Federated":
+"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+"Condition":{"StringLike":{"token.actions.githubusercontent.com:sub":
+"repository_owner_id:7*:environment:prod"}}}]}`,
+      kind: 'trust',
+      errors: [
+        {
+          messageId: 'conditionTooBroad',
+          data: {
+            name: 'github-oidc-subject',
+            value: '"repository_owner_id:7*:environment:prod"',
+            key: 'token.actions.githubusercontent.com:sub',
+            problem: GITHUB_PROBLEM,
+            example: GITHUB_EXAMPLE,
+          },
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 42,
+        },
+      ],
+    },
+    // AWS says never to use wildcards with aws:SourceAccount: "1111*" matches other accounts.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},
+"Action":"sqs:SendMessage","Resource":"*",
+"Condition":{"StringLike":{"aws:SourceAccount":"1111*"}}}]}`,
+      errors: [
+        {
+          messageId: 'conditionTooBroad',
+          data: {
+            name: 'service-principal-source',
+            value: '"1111*"',
+            key: 'aws:SourceAccount',
+            problem: "a wildcard in an id matches other owners' ids",
+            example: SERVICE_EXAMPLE,
+          },
+          line: 3,
+          column: 48,
+          endLine: 3,
+          endColumn: 55,
         },
       ],
     },

@@ -54,6 +54,9 @@ runRuleTests(rule, {
 "Principal":{"AWS":"111122223333"}}]}`,
       kind: 'resource',
     },
+    // IAM reads only the last "AWS" of a repeated key: a role, which is left to other rules.
+    `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+"Principal":{"AWS":"111122223333","AWS":"arn:aws:iam::111122223333:role/Deployer"}}]}`,
     // Numbers that cannot be account ids are not taken for one.
     {
       code: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":[-1, 0.5, 1e400]},' +
@@ -303,6 +306,24 @@ runRuleTests(rule, {
           column: 20,
           endLine: 2,
           endColumn: 34,
+        },
+      ],
+    },
+    // A repeated operator counts with its last block only, as IAM reads it: the external id
+    // in the first StringEquals is dropped.
+    {
+      code: `{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+"Principal":{"AWS":"arn:aws:iam::111122223333:root"},
+"Condition":{"StringEquals":{"sts:ExternalId":"Unique-Id-42"},
+"StringEquals":{"aws:PrincipalTag/team":"ops"}}}]}`,
+      errors: [
+        {
+          messageId: 'missingExternalId',
+          data: { principal: '"arn:aws:iam::111122223333:root"', account: '111122223333' },
+          line: 2,
+          column: 20,
+          endLine: 2,
+          endColumn: 52,
         },
       ],
     },
