@@ -13,11 +13,10 @@ import {
   type ConditionEntry,
   type ConditionValue,
   conditionEntries,
-  hasWildcardInId,
-  isBroadValue,
   pinsValue,
   requiresMatch,
 } from '../src/policy/conditions.js';
+import { hasWildcardInId, isBroadValue } from '../src/policy/condition-values.js';
 import { type Statement, hasUnscopedResource, isAllow } from '../src/policy/document.js';
 import { type JsonNode, propertyOf, rawText } from '../src/policy/json-node.js';
 import {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseJson } from '../../src/engine/parse.js';
 import { createSourceFile } from '../../src/engine/source-file.js';
 import { createDocument } from '../../src/policy/document.js';
-import { conditionEntries, isBroadValue, pinsValue } from '../../src/policy/conditions.js';
+import { isBroadValue } from '../../src/policy/condition-values.js';
+import { conditionEntries, pinsValue } from '../../src/policy/conditions.js';
 
 /** The entries of a one-statement policy with this Condition block. */
 function entriesOf(condition: object) {
