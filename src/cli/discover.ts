@@ -21,8 +21,8 @@ export interface Discovery {
   files: DiscoveredFile[];
   /** Paths on the command line that do not exist or match nothing: a usage error. */
   unmatched: string[];
-  /** Folders on the command line with no JSON or policy file in them. */
-  emptyDirectories: DiscoveredFile[];
+  /** Folders on the command line (as shown) with no JSON or policy file in them. */
+  emptyDirectories: string[];
   /** Files the user named that the config's ignores skip. */
   ignoredExplicit: string[];
 }
@@ -42,7 +42,7 @@ export async function discoverFiles(
 ): Promise<Discovery> {
   const found = new Map<string, DiscoveredFile>();
   const unmatched: string[] = [];
-  const emptyDirectories: DiscoveredFile[] = [];
+  const emptyDirectories: string[] = [];
   const ignoredExplicit: string[] = [];
   const add = (absolutePath: string, explicit: boolean) => {
     // The config's ignores hold even for named files, so pre-commit respects them too.
@@ -63,7 +63,7 @@ export async function discoverFiles(
       const candidates = await walkDirectory(absolute, file => matcher.isCandidate(file));
       const kept = candidates.filter(file => !matcher.isIgnored(file));
       if (candidates.length === 0) {
-        emptyDirectories.push({ displayPath, absolutePath: absolute, explicit: true });
+        emptyDirectories.push(displayPath);
       } else if (kept.length === 0) {
         ignoredExplicit.push(`${displayPath}/`);
       }

@@ -12,6 +12,16 @@ import { type SourceFile, createSourceFile, decodeBytes } from '../engine/source
  */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
+/**
+ * The finding for input over MAX_FILE_BYTES. A file's size is known from its stats; stdin
+ * is read only up to the limit, so its size is not.
+ */
+export function tooLargeProblem(fileSize?: number): string {
+  const limit = `the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit`;
+  if (fileSize === undefined) return `Cannot lint: the input is over ${limit}.`;
+  return `Cannot lint: the file is ${(fileSize / 1024 / 1024).toFixed(1)} MiB, over ${limit}.`;
+}
+
 export type ReadResult =
   | { source: SourceFile }
   | { problem: string; missing?: boolean };
@@ -22,10 +32,7 @@ export function readPolicyFile(path: string, displayPath: string): ReadResult {
     if (stats.isDirectory()) return { problem: 'Cannot lint: this is a directory, not a file.' };
     // Reading a FIFO or device would block or never end.
     if (!stats.isFile()) return { problem: 'Cannot lint: this is not a regular file.' };
-    if (stats.size > MAX_FILE_BYTES) {
-      const megabytes = (stats.size / 1024 / 1024).toFixed(1);
-      return { problem: `Cannot lint: the file is ${megabytes} MiB, over the 32 MiB limit.` };
-    }
+    if (stats.size > MAX_FILE_BYTES) return { problem: tooLargeProblem(stats.size) };
     const { text, encodingFacts } = decodeBytes(readFileSync(path));
     return { source: createSourceFile(displayPath, text, encodingFacts) };
   } catch (error) {

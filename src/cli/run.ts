@@ -19,7 +19,7 @@ import { type DiscoveredFile, discoverFiles } from './discover.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { createFileMatcher } from './file-matcher.js';
 import { loadConfig } from './load-config.js';
-import { MAX_FILE_BYTES, readPolicyFile } from './read-file.js';
+import { MAX_FILE_BYTES, readPolicyFile, tooLargeProblem } from './read-file.js';
 import { DATA_VERSION, readToolVersion } from './version.js';
 
 export interface CliIo {
@@ -30,6 +30,11 @@ export interface CliIo {
   writeStderr(text: string): void;
   readStdin(): Promise<Uint8Array>;
 }
+
+const NOTHING_TO_LINT = 'Nothing to lint: this folder holds no JSON or policy files.';
+
+/** How to lint the file at an absolute path (none for unnamed stdin), named or walked. */
+type LintRequestFor = (file: string | undefined, explicit: boolean) => LintRequest;
 
 const FORMATTERS: Record<CliOptions['format'], Formatter> = {
   stylish: formatStylish,
@@ -66,8 +71,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const settings = resolveRuleSettings(config, rules);
   const ignores = options.ignore ? config.ignores : [];
   const matcher = createFileMatcher(baseDirectory, config.policies, ignores);
-  /** How to lint a file; stdin without --stdin-filename has no path to match globs with. */
-  const lintRequest = (file: string | undefined, explicit: boolean): LintRequest => {
+  const lintRequest: LintRequestFor = (file, explicit) => {
     const globMatch = file === undefined ? undefined : matcher.policyGlobMatch(file);
     return {
       rules: settings,
@@ -97,8 +101,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Naming a folder that holds nothing to lint is most likely a wrong path in a CI step.
   if (options.pathsGiven) {
     for (const folder of discovery.emptyDirectories) {
-      results.add(fatalResult(folder.displayPath,
-        'Nothing to lint: this folder holds no JSON or policy files.'));
+      results.add(fatalResult(folder, NOTHING_TO_LINT));
     }
   }
   for (const file of discovery.files) results.add(lintFile(file, lintRequest));
@@ -126,7 +129,8 @@ class ResultCollector {
     const findings = this.errorsOnly
       ? result.findings.filter(finding => finding.severity === 2)
       : result.findings;
-    const source = findings.length > 0 ? result.source : createSourceFile(result.filePath, '');
+    // A file without findings keeps its name, not its text.
+    const source = findings.length > 0 ? result.source : createSourceFile(result.source.path, '');
     this.policies.push({ ...result, source, documents: [], findings });
   }
 }
@@ -144,12 +148,12 @@ function reportSkippedByIgnores(paths: readonly string[], io: CliIo): void {
 async function lintStdin(
   options: CliOptions,
   io: CliIo,
-  lintRequest: (file: string | undefined, explicit: boolean) => LintRequest,
+  lintRequest: LintRequestFor,
 ): Promise<FileResult> {
   const bytes = await io.readStdin();
   const name = options.stdinFilename ?? '<stdin>';
   if (bytes.length > MAX_FILE_BYTES) {
-    return fatalResult(name, 'Cannot lint: the input is over the 32 MiB limit.');
+    return fatalResult(name, tooLargeProblem());
   }
   const { text, encodingFacts } = decodeBytes(bytes);
   const source = createSourceFile(name, text, encodingFacts);
@@ -159,7 +163,7 @@ async function lintStdin(
 
 function lintFile(
   file: DiscoveredFile,
-  lintRequest: (file: string | undefined, explicit: boolean) => LintRequest,
+  lintRequest: LintRequestFor,
 ): FileResult | undefined {
   const read = readPolicyFile(file.absolutePath, file.displayPath);
   if ('source' in read) {
@@ -174,7 +178,7 @@ function lintFile(
 function fatalResult(displayPath: string, problem: string): FileResult {
   const source = createSourceFile(displayPath, '');
   const findings = [fatalFinding(source, problem)];
-  return { filePath: displayPath, source, isPolicy: true, documents: [], findings };
+  return { source, isPolicy: true, documents: [], findings };
 }
 
 function report(results: ResultCollector, options: CliOptions, io: CliIo): number {

@@ -35,7 +35,7 @@ export interface LintRequest {
 }
 
 export interface FileResult {
-  filePath: string;
+  /** The file linted; `source.path` is the path shown to the user. */
   source: SourceFile;
   /** False for JSON that is not a policy (package.json, tsconfig.json): it is skipped. */
   isPolicy: boolean;
@@ -44,20 +44,15 @@ export interface FileResult {
 }
 
 export function lintSource(source: SourceFile, request: LintRequest): FileResult {
-  const notAPolicy: FileResult = {
-    filePath: source.path,
-    source,
-    isPolicy: false,
-    documents: [],
-    findings: [],
-  };
+  const notAPolicy: FileResult = { source, isPolicy: false, documents: [], findings: [] };
+  const fatal = (finding: Finding): FileResult =>
+    ({ source, isPolicy: true, documents: [], findings: [finding] });
   const { root, failure } = parseJson(source.text);
 
   if (failure) {
     const maybePolicy = looksLikePolicy(root) || textLooksLikePolicy(source.text);
     if (!request.isPolicy && !request.isExplicit && !maybePolicy) return notAPolicy;
-    const finding = fatalFinding(source, failure.message, failure.start, failure.end);
-    return { ...notAPolicy, isPolicy: true, findings: [finding] };
+    return fatal(fatalFinding(source, failure.message, failure.start, failure.end));
   }
 
   const isPolicyObject = root?.type === 'object' && looksLikePolicy(root);
@@ -65,14 +60,13 @@ export function lintSource(source: SourceFile, request: LintRequest): FileResult
     if (!request.isPolicy && !looksLikePolicy(root)) return notAPolicy;
     const message = `A policy document is a JSON object with "Version" and "Statement"; ` +
       `this file holds ${describeRoot(root?.type)}.`;
-    const findings = [fatalFinding(source, message, root?.offset ?? 0, root?.offset ?? 0)];
-    return { ...notAPolicy, isPolicy: true, findings };
+    return fatal(fatalFinding(source, message, root?.offset ?? 0, root?.offset ?? 0));
   }
 
   const documents = extractDocuments(source, root, request.kind);
   const findings = documents.flatMap(document => runRules(document, request.rules));
   findings.sort(compareFindings);
-  return { ...notAPolicy, isPolicy: true, documents, findings };
+  return { source, isPolicy: true, documents, findings };
 }
 
 function describeRoot(type: string | undefined): string {

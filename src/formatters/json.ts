@@ -11,6 +11,7 @@ export const formatJson: Formatter = (results, { cwd }) =>
   `${JSON.stringify(results.map(result => toEslintResult(result, cwd)))}\n`;
 
 function toEslintResult(result: FileResult, cwd: string) {
+  const { path } = result.source;
   const messages = result.findings.map(finding => ({
     ruleId: finding.ruleId,
     severity: finding.severity,
@@ -24,7 +25,7 @@ function toEslintResult(result: FileResult, cwd: string) {
   }));
   const errorCount = messages.filter(message => message.severity === 2).length;
   return {
-    filePath: result.filePath === '<stdin>' ? result.filePath : resolve(cwd, result.filePath),
+    filePath: path === '<stdin>' ? path : resolve(cwd, path),
     messages,
     suppressedMessages: [],
     errorCount,

@@ -26,7 +26,7 @@ export const formatStylish: Formatter = (results, context) => {
 };
 
 function formatFinding(result: FileResult, finding: Finding, chalk: ChalkInstance): string {
-  const path = escapeForTerminal(result.filePath);
+  const path = escapeForTerminal(result.source.path);
   const where = chalk.bold(`${path}:${finding.line}:${finding.column}:`);
   const severity = finding.severity === 2 ? chalk.red('error') : chalk.yellow('warning');
   const rule = chalk.gray(`[${finding.ruleId ?? 'fatal'}]`);
