@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { runCli } from '../../src/cli/run.js';
 
 export interface CliRun {
@@ -39,6 +39,26 @@ export async function runIn(cwd: string, argv: string[], stdin = ''): Promise<Cl
     readStdin: async () => new TextEncoder().encode(stdin),
   });
   return { code, stdout, stderr };
+}
+
+export interface JsonMessage {
+  ruleId: string | null;
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** `--format json` output as file name → one value per message, in the order printed. */
+export function messagesByFile<T>(json: string, pick: (message: JsonMessage) => T) {
+  const results = JSON.parse(json) as { filePath: string; messages: JsonMessage[] }[];
+  return Object.fromEntries(
+    results.map(result => [basename(result.filePath), result.messages.map(pick)]),
+  );
+}
+
+/** `--format json` output as [file name, rule ids] pairs, in the order printed. */
+export function ruleIdsOf(json: string) {
+  return Object.entries(messagesByFile(json, message => message.ruleId));
 }
 
 export const WILDCARD_POLICY =

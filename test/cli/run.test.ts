@@ -2,12 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WILDCARD_POLICY, CLEAN_POLICY, WARNING_POLICY, makeTree, runIn } from './cli-harness.js';
-
-const ruleIdsOf = (json: string) =>
-  (JSON.parse(json) as { filePath: string; messages: { ruleId: string | null }[] }[]).map(
-    result => [result.filePath.split(/[\\/]/u).pop(), result.messages.map(m => m.ruleId)],
-  );
+import {
+  CLEAN_POLICY,
+  WARNING_POLICY,
+  WILDCARD_POLICY,
+  makeTree,
+  messagesByFile,
+  ruleIdsOf,
+  runIn,
+} from './cli-harness.js';
 
 describe('iamlint CLI: discovery', () => {
   it('lints policies, skips other JSON silently and counts it', async () => {
@@ -162,11 +165,7 @@ describe('iamlint CLI: discovery', () => {
       symlinkSync(join(cwd, 'policies/loop.json'), join(cwd, 'policies/loop.json'));
 
       const { stdout } = await runIn(cwd, ['-f', 'json', 'policies']);
-      const messages = Object.fromEntries(
-        (JSON.parse(stdout) as { filePath: string; messages: { message: string }[] }[]).map(
-          result => [result.filePath.split('/').pop(), result.messages.map(m => m.message)],
-        ),
-      );
+      const messages = messagesByFile(stdout, m => m.message);
       expect(Object.keys(messages).sort()).toEqual(
         ['dangling.json', 'link.json', 'loop.json', 'real.json'],
       );
@@ -211,15 +210,9 @@ describe('iamlint CLI: bad input never stops the other files', () => {
     const { code, stdout, stderr } = await runIn(cwd, ['--format', 'json', ...names]);
     expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
 
-    const results = JSON.parse(stdout) as {
-      filePath: string;
-      messages: { ruleId: string | null; message: string; line: number; column: number }[];
-    }[];
-    const byFile = Object.fromEntries(
-      results.map(result => [
-        result.filePath.split(/[\\/]/u).pop(),
-        result.messages.map(m => `${m.line}:${m.column} ${m.ruleId ?? 'fatal'}: ${m.message}`),
-      ]),
+    const byFile = messagesByFile(
+      stdout,
+      m => `${m.line}:${m.column} ${m.ruleId ?? 'fatal'}: ${m.message}`,
     );
     expect(byFile['truncated.json']).toEqual([
       '1:65 fatal: Parsing error: The document ends before it is complete; ' +
@@ -245,7 +238,7 @@ describe('iamlint CLI: bad input never stops the other files', () => {
     ]);
     // BOM and UTF-16 are named by valid-characters; the UTF-16 policy is still linted.
     const ruleIds = (name: string) =>
-      byFile[name]?.map((message: string) => message.split(' ')[1]);
+      byFile[name]?.map(message => message.split(' ')[1]);
     expect(ruleIds('bom.json')).toEqual(['valid-characters:']);
     expect(ruleIds('utf16.json')).toEqual(['valid-characters:', 'no-wildcard-action:']);
   });
@@ -333,8 +326,9 @@ describe('iamlint CLI: output and exit codes', () => {
     const trust = '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},' +
       '"Action":"*"}]}';
     const run = await runIn(cwd, ['-f', 'json', '--stdin-filename', 'iam/x.json', '-'], trust);
-    expect(JSON.parse(run.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId))
-      .toEqual(['require-external-id', 'no-wildcard-action']);
+    expect(ruleIdsOf(run.stdout)).toEqual([
+      ['x.json', ['require-external-id', 'no-wildcard-action']],
+    ]);
   });
 
   it('exits 2 with the offending key for a bad config', async () => {
