@@ -87,7 +87,7 @@ function runRules(document: PolicyDocument, settings: readonly RuleSetting[]): F
   for (const { rule, severity, options } of settings) {
     if (!rule.meta.kinds.includes(document.kind)) continue;
 
-    const advisory = new Set<string>(rule.meta.advisoryMessages ?? []);
+    const advisory: readonly string[] = rule.meta.advisoryMessages ?? [];
     const report = (target: ReportTarget, messageId: string, data?: MessageData) => {
       const { start, end } = rangeOf(target);
       const template = rule.meta.messages[messageId] ?? messageId;
@@ -96,7 +96,7 @@ function runRules(document: PolicyDocument, settings: readonly RuleSetting[]): F
           ruleId: rule.id,
           messageId,
           ...(data ? { data } : {}),
-          severity: advisory.has(messageId) ? 1 : severity,
+          severity: advisory.includes(messageId) ? 1 : severity,
           message: renderMessage(template, data),
           start,
           end,
