@@ -45,15 +45,15 @@ export async function discoverFiles(
   const emptyDirectories: string[] = [];
   const ignoredExplicit: string[] = [];
   const add = (absolutePath: string, explicit: boolean) => {
-    // The config's ignores hold even for named files, so pre-commit respects them too.
-    if (matcher.isIgnored(absolutePath)) {
-      if (explicit) ignoredExplicit.push(toDisplayPath(absolutePath, cwd));
-      return;
-    }
     const existing = found.get(absolutePath);
     if (existing && (existing.explicit || !explicit)) return;
     const displayPath = toDisplayPath(absolutePath, cwd);
     found.set(absolutePath, { displayPath, absolutePath, explicit });
+  };
+  // The config's ignores hold even for named files, so pre-commit respects them too.
+  const addNamed = (absolutePath: string) => {
+    if (matcher.isIgnored(absolutePath)) ignoredExplicit.push(toDisplayPath(absolutePath, cwd));
+    else add(absolutePath, true);
   };
 
   for (const path of paths) {
@@ -69,7 +69,7 @@ export async function discoverFiles(
       }
       for (const file of kept) add(file, false);
     } else if (pathExists(absolute)) {
-      add(absolute, true);
+      addNamed(absolute);
     } else if (!GLOB_CHARACTERS.test(path)) {
       unmatched.push(path);
     } else {
@@ -82,7 +82,7 @@ export async function discoverFiles(
         ignore: ['**/node_modules/**', '**/.git/**'],
       });
       if (matches.length === 0) unmatched.push(path);
-      for (const file of matches) add(file, true);
+      for (const file of matches) addNamed(file);
     }
   }
 
